@@ -1,0 +1,39 @@
+// Shared by the shim's .cpp files only; never seen by Swift.
+#pragma once
+#include <xapian.h>
+#include <cstdlib>
+#include <cstring>
+#include <map>
+#include <string>
+#include "CXapian.h"
+
+struct kx_writer { Xapian::WritableDatabase db; };
+struct kx_db { Xapian::Database db; };
+struct kx_query { Xapian::Query q; };
+struct kx_doc {
+    Xapian::Document doc;
+    Xapian::TermGenerator generator;
+    std::map<std::string, Xapian::Stem> stemmers;
+    kx_doc() { generator.set_document(doc); generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME); }
+};
+struct kx_mset {
+    Xapian::Enquire enquire;
+    Xapian::MSet mset;
+    explicit kx_mset(const Xapian::Database &db) : enquire(db) {}
+};
+
+// Translates the exception being handled into err. Call only from a catch block.
+void kx_capture_error(kx_error *err) noexcept;
+// malloc'd copy for returning strings across the C boundary (NULL on OOM).
+char *kx_copy(const std::string &s, size_t *len = nullptr) noexcept;
+Xapian::Stem kx_stemmer(const char *language);
+
+// Wraps a function body so that no exception escapes: on any throw, fills err and returns `failure`.
+#define KX_GUARD(err, failure, ...)          \
+    try {                                    \
+        if (err) { (err)->code = KX_OK; (err)->message[0] = 0; } \
+        __VA_ARGS__                          \
+    } catch (...) {                          \
+        kx_capture_error(err);               \
+        return failure;                      \
+    }

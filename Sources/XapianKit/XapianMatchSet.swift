@@ -1,0 +1,63 @@
+import CXapian
+
+/// Ranking knobs and the page wanted.
+public struct XapianSearchOptions: Sendable {
+    public var offset: UInt32 = 0
+    public var limit: UInt32 = 10
+    /// Sort by this value slot instead of relevance.
+    public var sortSlot: UInt32? = nil
+    public var sortDescending = true
+    /// BM25 parameters (k1, k2, k3, b, min_normlen); nil keeps Xapian's defaults.
+    public var bm25: (k1: Double, k2: Double, k3: Double, b: Double, minNormLength: Double)? = nil
+    public var checkAtLeast: UInt32 = 0
+
+    public init() {}
+
+    var raw: kx_search_options {
+        kx_search_options(
+            offset: offset, limit: limit,
+            sort_value_slot: sortSlot.map { Int32($0) } ?? -1, sort_descending: sortDescending ? 1 : 0,
+            bm25_k1: bm25?.k1 ?? -1, bm25_k2: bm25?.k2 ?? 0, bm25_k3: bm25?.k3 ?? 1,
+            bm25_b: bm25?.b ?? 0.5, bm25_min_normlen: bm25?.minNormLength ?? 0.5,
+            check_at_least: checkAtLeast)
+    }
+}
+
+/// One page of ranked results.
+public final class XapianMatchSet {
+    let handle: OpaquePointer
+    let query: XapianQuery
+
+    init(handle: OpaquePointer, query: XapianQuery) {
+        self.handle = handle
+        self.query = query
+    }
+
+    deinit { kx_mset_free(handle) }
+
+    public var count: Int { Int(kx_mset_size(handle)) }
+    public var estimatedTotal: UInt32 { kx_mset_estimated(handle) }
+    public func documentID(at index: Int) -> UInt32 { kx_mset_docid(handle, UInt32(index)) }
+    public func weight(at index: Int) -> Double { kx_mset_weight(handle, UInt32(index)) }
+
+    public func data(at index: Int) throws(XapianError) -> String {
+        var length = 0
+        let pointer = try XapianError.check { kx_mset_document_data(handle, UInt32(index), &length, $0) }
+        return takeString(pointer, length: length) ?? ""
+    }
+
+    /// An HTML-escaped extract of `text` around this query's matches, wrapped in the markers.
+    public func snippet(of text: String, length: Int, language: String, highlight: (start: String, end: String) = ("<mark>", "</mark>"),
+                        emptyWithoutMatch: Bool = false) throws(XapianError) -> String {
+        var copy = text
+        let pointer = try XapianError.check { error in
+            copy.withUTF8 { buffer in
+                buffer.withMemoryRebound(to: CChar.self) {
+                    kx_mset_snippet(handle, $0.baseAddress, $0.count, length, language, highlight.start, highlight.end,
+                                    emptyWithoutMatch ? 1 : 0, error)
+                }
+            }
+        }
+        return takeString(pointer) ?? ""
+    }
+}
