@@ -1,0 +1,67 @@
+import Foundation
+import XapianKit
+
+/// Writes documents into the per-level databases of an index. Holds the write lock of each while open.
+public final class IndexWriter {
+    public let location: IndexLocation
+    private var databases: [AccessLevel: XapianWritableDatabase] = [:]
+
+    /// Opens (creating when needed) every level's database for writing.
+    /// - Throws: `KennisbankError.indexLocked` when another indexer is running.
+    public init(location: IndexLocation) throws(KennisbankError) {
+        self.location = location
+        do {
+            try FileManager.default.createDirectory(at: location.root, withIntermediateDirectories: true)
+        } catch {
+            throw .index("cannot create \(location.root.path): \(error.localizedDescription)")
+        }
+        for level in AccessLevel.allCases {
+            do {
+                databases[level] = try XapianWritableDatabase(path: location.databasePath(level))
+            } catch let error where error.kind == .databaseLocked {
+                throw .indexLocked("\(location.root.path) is being written by another process (\(error.message))")
+            } catch {
+                throw .index("cannot open \(location.databasePath(level)): \(error.message)")
+            }
+        }
+    }
+
+    /// Adds or replaces the document with this id, removing it from any other level it used to be in.
+    public func put(_ document: KnowledgeDocument) throws(KennisbankError) {
+        let built = try DocumentBuilder.build(document)
+        let idTerm = IndexSchema.idTerm(document.id)
+        do {
+            for (level, database) in databases where level != document.access {
+                try database.delete(uniqueTerm: idTerm)
+            }
+            try databases[document.access]!.replace(uniqueTerm: idTerm, with: built)
+        } catch {
+            throw .index("cannot write \(document.id): \(error.message)")
+        }
+    }
+
+    public func delete(id: String) throws(KennisbankError) {
+        do {
+            for database in databases.values { try database.delete(uniqueTerm: IndexSchema.idTerm(id)) }
+        } catch {
+            throw .index("cannot delete \(id): \(error.message)")
+        }
+    }
+
+    /// Commits every level. Each level's commit is atomic; readers never see half a batch within a level.
+    public func commit() throws(KennisbankError) {
+        do {
+            for level in AccessLevel.allCases { try databases[level]!.commit() }
+        } catch {
+            throw .index("commit failed: \(error.message)")
+        }
+    }
+
+    /// Releases the locks; uncommitted changes are discarded.
+    public func close() {
+        databases.values.forEach { $0.close() }
+        databases = [:]
+    }
+
+    deinit { close() }
+}

@@ -1,0 +1,156 @@
+/// Repairs the query syntax people get wrong, so a search always runs on a sensible reading:
+/// unclosed quotes are closed, unmatched brackets balanced, dangling or doubled operators dropped.
+enum QueryRepair {
+    private enum Token: Equatable {
+        case word(String), phrase(String), open, close, op(String)
+    }
+
+    private static let operators: Set<String> = ["AND", "OR", "NOT", "XOR"]
+
+    /// Returns the repaired query text (equal to the input when nothing needed repair).
+    static func repair(_ text: String) -> String {
+        var tokens = tokenize(text)
+        tokens = balanceBrackets(tokens)
+        tokens = dropDanglingOperators(tokens)
+        return render(tokens)
+    }
+
+    private static func tokenize(_ text: String) -> [Token] {
+        var tokens: [Token] = []
+        var current = ""
+        var inPhrase = false
+        var phrase = ""
+        func flushWord() {
+            guard !current.isEmpty else { return }
+            tokens.append(operators.contains(current) ? .op(current) : .word(current))
+            current = ""
+        }
+        for character in text {
+            if inPhrase {
+                if character == "\"" {
+                    inPhrase = false
+                    let trimmed = phrase.trimmingWhitespace()
+                    if !trimmed.isEmpty { tokens.append(.phrase(trimmed)) }
+                    phrase = ""
+                } else { phrase.append(character) }
+                continue
+            }
+            switch character {
+            case "\"":
+                // A quote glued to a prefix (titel:"...") keeps the prefix as its own word.
+                flushWord()
+                inPhrase = true
+            case "(":
+                flushWord()
+                tokens.append(.open)
+            case ")":
+                flushWord()
+                tokens.append(.close)
+            case _ where character.isWhitespace:
+                flushWord()
+            default:
+                current.append(character)
+            }
+        }
+        flushWord()
+        if inPhrase {
+            let trimmed = phrase.trimmingWhitespace()
+            if !trimmed.isEmpty { tokens.append(.phrase(trimmed)) }
+        }
+        return tokens
+    }
+
+    private static func balanceBrackets(_ tokens: [Token]) -> [Token] {
+        var result: [Token] = []
+        var depth = 0
+        for token in tokens {
+            switch token {
+            case .open:
+                depth += 1
+                result.append(token)
+            case .close:
+                guard depth > 0 else { continue }
+                if result.last == .open {
+                    result.removeLast()  // "()" says nothing
+                } else {
+                    result.append(token)
+                }
+                depth -= 1
+            default:
+                result.append(token)
+            }
+        }
+        while depth > 0 {
+            if result.last == .open { result.removeLast() } else { result.append(.close) }
+            depth -= 1
+        }
+        return result
+    }
+
+    private static func dropDanglingOperators(_ tokens: [Token]) -> [Token] {
+        var result: [Token] = []
+        for token in tokens {
+            if case .op(let name) = token {
+                let previousIsOperand: Bool
+                switch result.last {
+                case .word?, .phrase?, .close?: previousIsOperand = true
+                default: previousIsOperand = false
+                }
+                // NOT may start an expression ("NOT x", "a AND NOT b"); binary operators need a left operand.
+                if !previousIsOperand {
+                    if name == "NOT", case .op(let before)? = result.last, before != "NOT" {
+                        result.append(token)
+                    } else if name == "NOT", result.isEmpty || result.last == .open {
+                        result.append(token)
+                    }
+                    continue
+                }
+                result.append(token)
+            } else if token == .close, case .op? = result.last {
+                result.removeLast()
+                result.append(token)
+            } else {
+                result.append(token)
+            }
+        }
+        while case .op? = result.last { result.removeLast() }
+        // Repairs can leave "( )" behind; drop empty pairs once more.
+        var cleaned: [Token] = []
+        for token in result {
+            if token == .close, cleaned.last == .open { cleaned.removeLast(); continue }
+            cleaned.append(token)
+        }
+        return cleaned
+    }
+
+    private static func render(_ tokens: [Token]) -> String {
+        var parts: [String] = []
+        var glueNext = false
+        for token in tokens {
+            let text: String
+            switch token {
+            case .word(let word): text = word
+            case .phrase(let phrase): text = "\"\(phrase)\""
+            case .open: text = "("
+            case .close: text = ")"
+            case .op(let name): text = name
+            }
+            if glueNext || (token == .close && !parts.isEmpty) || (parts.last?.hasSuffix(":") == true && token != .open && token != .close) {
+                parts[parts.count - 1] += text
+            } else {
+                parts.append(text)
+            }
+            glueNext = token == .open
+        }
+        return parts.joined(separator: " ")
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        var scalars = Substring(self)
+        while scalars.first?.isWhitespace == true { scalars.removeFirst() }
+        while scalars.last?.isWhitespace == true { scalars.removeLast() }
+        return String(scalars)
+    }
+}

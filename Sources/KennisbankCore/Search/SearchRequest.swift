@@ -1,0 +1,28 @@
+/// What a caller asks for. Validated by `Searcher`; every problem names its parameter.
+public struct SearchRequest: Sendable, Equatable {
+    public enum Sort: String, CaseIterable, Sendable { case relevance, date }
+
+    public var query: String
+    /// Selected values per facet: values of one facet are ORed, different facets ANDed.
+    public var filters: [Facet: [String]]
+    /// Inclusive date bounds as typed: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    public var from: String?
+    public var to: String?
+    public var sort: Sort
+    public var offset: Int
+    public var limit: Int
+
+    public init(query: String = "", filters: [Facet: [String]] = [:], from: String? = nil, to: String? = nil,
+                sort: Sort = .relevance, offset: Int = 0, limit: Int = 10) {
+        self.query = query
+        self.filters = filters
+        self.from = from
+        self.to = to
+        self.sort = sort
+        self.offset = offset
+        self.limit = limit
+    }
+
+    public static let maxQueryLength = 1000
+    public static let maxLimit = 100
+}

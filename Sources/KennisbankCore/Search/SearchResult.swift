@@ -1,0 +1,40 @@
+/// The answer to a SearchRequest: one page of hits, the exact total and facet counts.
+public struct SearchResult: Codable, Sendable {
+    /// The query as typed.
+    public var query: String
+    /// How the query was read, when that differs from what was typed (repaired syntax, OR fallback).
+    public var understood: String?
+    public var total: Int
+    public var offset: Int
+    public var hits: [SearchHit]
+    /// For every facet, its values with exact counts (see FacetCounter for the disjunctive rule).
+    public var facets: [String: [FacetCount]]
+}
+
+public struct SearchHit: Codable, Sendable {
+    public var id: String
+    public var title: String
+    public var type: String
+    public var date: String
+    public var organisation: [String]
+    public var language: String
+    public var access: String
+    /// HTML-escaped extract with matches wrapped in `<mark>`...`</mark>`.
+    public var snippet: String
+    /// Best passages of long documents, with their page numbers.
+    public var passages: [PassageHit]
+    public var score: Double
+}
+
+public struct PassageHit: Codable, Sendable, Equatable {
+    public var page: Int?
+    public var heading: String?
+    /// HTML-escaped passage extract with `<mark>` around matches.
+    public var text: String
+}
+
+public struct FacetCount: Codable, Sendable, Equatable {
+    public var value: String
+    public var count: Int
+    public var selected: Bool
+}

@@ -1,0 +1,254 @@
+import Foundation
+import XapianKit
+
+/// Searches the access levels it was opened with, and nothing else.
+///
+/// Not thread-safe (Xapian handles are not): give each task or request its own Searcher, or serialise use.
+public final class Searcher {
+    public let location: IndexLocation
+    public let levels: [AccessLevel]
+    private let database: XapianDatabase
+    private var facets: FacetIndex
+
+    /// Dutch and English function words dropped from queries; never domain words.
+    static let stopwords = ["de", "het", "een", "en", "van", "in", "op", "te", "dat", "die", "voor", "met", "aan", "er",
+                            "is", "zijn", "als", "bij", "om", "of", "the", "a", "an", "of", "and", "to", "for", "on", "with"]
+
+    public init(location: IndexLocation, levels: [AccessLevel]) throws(KennisbankError) {
+        guard location.exists else {
+            throw .index("no index at \(location.root.path); run `kennisbank index <folder> --index \(location.root.path)` first")
+        }
+        self.location = location
+        self.levels = levels
+        do {
+            database = try XapianDatabase(paths: levels.map { location.databasePath($0) })
+            facets = try FacetIndex(database: database)
+        } catch {
+            throw .index("cannot open \(location.root.path): \(error.message)")
+        }
+    }
+
+    public var documentCount: Int { Int(database.documentCount) }
+
+    /// Moves to the newest committed index, if there is one. Returns true when it changed.
+    @discardableResult
+    public func refresh() throws(KennisbankError) -> Bool {
+        do {
+            guard try database.reopen() else { return false }
+            facets = try FacetIndex(database: database)
+            return true
+        } catch {
+            throw .index("cannot reopen \(location.root.path): \(error.message)")
+        }
+    }
+
+    public func search(_ request: SearchRequest) throws(KennisbankError) -> SearchResult {
+        let (selections, filterQuery) = try facetSelections(request.filters)
+        let limit = max(1, min(request.limit, SearchRequest.maxLimit))
+        let offset = max(0, request.offset)
+        guard request.query.count <= SearchRequest.maxQueryLength else {
+            throw .invalidParameter(name: "q", message: "query is longer than \(SearchRequest.maxQueryLength) characters")
+        }
+        var dateQuery: XapianQuery? = nil
+        if request.from != nil || request.to != nil {
+            var lower: String? = nil
+            var upper: String? = nil
+            if let from = request.from { lower = try DateBound.lower(from, parameter: "from") }
+            if let to = request.to { upper = try DateBound.upper(to, parameter: "to") }
+            if let lower, let upper, lower > upper {
+                throw .invalidParameter(name: "from", message: "from (\(lower)) is after to (\(upper))")
+            }
+            dateQuery = .valueRange(slot: IndexSchema.dateSlot, from: lower, to: upper)
+        }
+
+        var interpretation = try interpret(request.query, languages: request.filters[.language])
+        var outcome = try run(interpretation, dateQuery: dateQuery, filterQuery: filterQuery, selections: selections,
+                              sort: request.sort, offset: offset, limit: limit)
+        // All words required finds nothing: try any of the words, and say so.
+        if outcome.total == 0, interpretation.canRelaxToAny {
+            interpretation = try interpret(request.query, languages: request.filters[.language], requireAll: false)
+            outcome = try run(interpretation, dateQuery: dateQuery, filterQuery: filterQuery, selections: selections,
+                              sort: request.sort, offset: offset, limit: limit)
+        }
+
+        var hits: [SearchHit] = []
+        if let page = outcome.page { hits = try makeHits(page, interpretation: interpretation) }
+        var facetLists: [String: [FacetCount]] = [:]
+        for facet in Facet.allCases {
+            let index = Facet.allCases.firstIndex(of: facet)!
+            let names = facets.values(in: facet)
+            let selected = Set(request.filters[facet] ?? [])
+            var list = names.indices.compactMap { i -> FacetCount? in
+                let count = outcome.counts[index][i]
+                guard count > 0 || selected.contains(names[i]) else { return nil }
+                return FacetCount(value: names[i], count: count, selected: selected.contains(names[i]))
+            }
+            list.sort { $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value }
+            facetLists[facet.rawValue] = list
+        }
+        return SearchResult(query: request.query, understood: interpretation.reading, total: outcome.total,
+                            offset: offset, hits: hits, facets: facetLists)
+    }
+
+    /// The document with this id, if it is in a level this searcher may see.
+    public func document(id: String) throws(KennisbankError) -> KnowledgeDocument? {
+        do {
+            guard let docid = try database.document(withUniqueTerm: IndexSchema.idTerm(id)) else { return nil }
+            return try IndexSchema.decode(try database.data(ofDocument: docid))
+        } catch let error as XapianError {
+            throw .index(error.message)
+        } catch {
+            throw .index("stored data of \(id) is unreadable: \(error)")
+        }
+    }
+
+    // MARK: - Steps
+
+    private struct Outcome {
+        var total: Int
+        var counts: [[Int]]
+        var page: XapianMatchSet?
+    }
+
+    private func run(_ interpretation: Interpretation, dateQuery: XapianQuery?, filterQuery: XapianQuery?,
+                     selections: [Facet: Set<Int32>], sort: SearchRequest.Sort, offset: Int, limit: Int) throws(KennisbankError) -> Outcome {
+        var base = interpretation.query
+        if let dateQuery { base = .combine(.filter, [base, dateQuery]) }
+        let ranked = filterQuery.map { XapianQuery.combine(.filter, [base, $0]) } ?? base
+        do {
+            let docids = try database.matchingDocumentIDs(base)
+            let (total, counts) = facets.count(matching: docids, selections: selections)
+            var options = XapianSearchOptions()
+            options.offset = UInt32(offset)
+            options.limit = UInt32(limit)
+            if sort == .date || interpretation.isEmpty {
+                options.sortSlot = IndexSchema.dateSlot
+                options.sortDescending = true
+            }
+            let page = total > offset ? try database.search(ranked, options: options) : nil
+            return Outcome(total: total, counts: counts, page: page)
+        } catch {
+            throw .index("search failed: \(error.message)")
+        }
+    }
+
+    private func facetSelections(_ filters: [Facet: [String]]) throws(KennisbankError) -> ([Facet: Set<Int32>], XapianQuery?) {
+        var selections: [Facet: Set<Int32>] = [:]
+        var clauses: [XapianQuery] = []
+        for facet in Facet.allCases {
+            guard let values = filters[facet], !values.isEmpty else { continue }
+            selections[facet] = Set(values.compactMap { facets.id(of: $0, in: facet) })
+            clauses.append(.combine(.or, values.map { .term(IndexSchema.facetTerm(facet, $0)) }))
+        }
+        return (selections, clauses.isEmpty ? nil : .combine(.and, clauses))
+    }
+
+    // MARK: - Reading the query
+
+    struct Interpretation {
+        var query: XapianQuery
+        var isEmpty: Bool
+        /// Shown to the user when it differs from what they typed.
+        var reading: String?
+        var canRelaxToAny: Bool
+    }
+
+    private func interpret(_ text: String, languages: [String]?, requireAll: Bool = true) throws(KennisbankError) -> Interpretation {
+        let trimmed = text.trimmingWhitespace()
+        if trimmed.isEmpty { return Interpretation(query: .matchAll, isEmpty: true, reading: nil, canRelaxToAny: false) }
+        let repaired = QueryRepair.repair(trimmed)
+        if repaired.isEmpty { return Interpretation(query: .matchAll, isEmpty: true, reading: "(alles)", canRelaxToAny: false) }
+        let stemmers: [String] = {
+            let wanted = (languages ?? []).map(StemmerLanguage.forCode).filter { $0 != "none" }
+            return wanted.isEmpty ? ["dutch", "english"] : wanted
+        }()
+        var options = XapianParserOptions()
+        options.defaultOperatorIsAnd = requireAll
+        options.stopwords = Self.stopwords
+        options.prefixes = IndexSchema.textFields.map { .init(field: $0.field, prefix: $0.prefix, isBoolean: false) }
+            + Facet.allCases.map { .init(field: $0.queryFieldName, prefix: $0.termPrefix, isBoolean: true) }
+        var parsed: [XapianQuery] = []
+        var descriptions = Set<String>()
+        for stemmer in stemmers {
+            options.language = stemmer
+            do {
+                let query = try database.parse(repaired, options: options).query
+                // Documents are stemmed in their own language; read the query both ways and accept either.
+                if descriptions.insert(query.description).inserted { parsed.append(query) }
+            } catch {
+                throw .invalidQuery(Self.explain(error.message))
+            }
+        }
+        let query = parsed.count == 1 ? parsed[0] : XapianQuery.combine(.or, parsed)
+        let hasOperators = repaired.split(separator: " ").contains { ["AND", "OR", "NOT", "XOR"].contains(String($0)) }
+        var reading: String? = repaired == trimmed ? nil : repaired
+        if !requireAll { reading = "een of meer van: " + repaired }
+        let wordCount = repaired.split(separator: " ").count
+        return Interpretation(query: query, isEmpty: false, reading: reading,
+                              canRelaxToAny: requireAll && !hasOperators && wordCount > 1 && !repaired.contains("\""))
+    }
+
+    private static func explain(_ message: String) -> String {
+        if message.contains("range") {
+            return "ranges such as 2010..2015 are not supported in the query text; use --from and --to (\(message))"
+        }
+        return message
+    }
+
+    // MARK: - Hits
+
+    private func makeHits(_ page: XapianMatchSet, interpretation: Interpretation) throws(KennisbankError) -> [SearchHit] {
+        var hits: [SearchHit] = []
+        for index in 0..<page.count {
+            do {
+                let document = try IndexSchema.decode(try page.data(at: index))
+                let language = document.stemmerLanguage
+                var snippet = ""
+                var passages: [PassageHit] = []
+                if interpretation.isEmpty {
+                    snippet = Self.escape(String(document.summary.prefix(300)))
+                } else {
+                    snippet = try page.snippet(of: document.summary + "\n" + document.bodyText, length: 300, language: language)
+                    passages = try bestPassages(of: document, page: page, language: language)
+                }
+                hits.append(SearchHit(id: document.id, title: document.title, type: document.type, date: document.published,
+                                      organisation: document.organisations, language: document.language,
+                                      access: document.access.rawValue, snippet: snippet, passages: passages,
+                                      score: page.weight(at: index)))
+            } catch let error as XapianError {
+                throw .index("cannot read hit: \(error.message)")
+            } catch {
+                throw .index("stored data unreadable: \(error)")
+            }
+        }
+        return hits
+    }
+
+    /// The passages with the most matches, for documents long enough to have several.
+    private func bestPassages(of document: KnowledgeDocument, page: XapianMatchSet, language: String) throws(XapianError) -> [PassageHit] {
+        let passages = Passage.split(document.sections)
+        guard passages.count > 1 else { return [] }
+        var scored: [(marks: Int, order: Int, hit: PassageHit)] = []
+        for (order, passage) in passages.enumerated() {
+            let extract = try page.snippet(of: passage.text, length: 400, language: language, emptyWithoutMatch: true)
+            let marks = extract.components(separatedBy: "<mark>").count - 1
+            if marks > 0 { scored.append((marks, order, PassageHit(page: passage.page, heading: passage.heading, text: extract))) }
+        }
+        return scored.sorted { $0.marks != $1.marks ? $0.marks > $1.marks : $0.order < $1.order }.prefix(3).map(\.hit)
+    }
+
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.count)
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}

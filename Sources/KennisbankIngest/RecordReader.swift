@@ -1,0 +1,111 @@
+import Foundation
+import KennisbankCore
+import LibXMLKit
+
+/// Reads the project's own XML records: well-formedness and the RelaxNG schema first, then the vocabulary.
+public struct RecordReader: Sendable {
+    public let vocabulary: Vocabulary
+    private let schema: RelaxNGSchema
+
+    public init(vocabulary: Vocabulary) throws {
+        guard let url = Bundle.module.url(forResource: "kennisbank", withExtension: "rng") else {
+            throw KennisbankError.index("the document schema kennisbank.rng is missing from the installation")
+        }
+        do {
+            schema = try RelaxNGSchema(path: url.path)
+        } catch {
+            throw KennisbankError.index("schema \(url.path) does not compile: \(error)")
+        }
+        self.vocabulary = vocabulary
+    }
+
+    /// The schema's location, for messages and documentation.
+    public static var schemaPath: String? { Bundle.module.url(forResource: "kennisbank", withExtension: "rng")?.path }
+
+    /// Parses and checks one record. Problems carry the line and column they were found at.
+    public func read(_ bytes: [UInt8], relativePath: String) throws(SkipReason) -> KnowledgeDocument {
+        let root: XMLElement
+        do {
+            root = try XMLReader.parse(bytes, schema: schema)
+        } catch {
+            let first = error.items.first ?? XMLDiagnostic(line: 0, column: 0, message: "unreadable XML")
+            throw SkipReason(line: first.line, column: first.column, message: first.message,
+                             more: error.items.count - 1)
+        }
+        var problems: [SkipReason] = []
+        func check(_ value: String, _ list: String, line: Int, field: String) {
+            guard !vocabulary.contains(value, in: list) else { return }
+            let allowed = vocabulary.allowedValues(list).joined(separator: ", ")
+            problems.append(SkipReason(line: line, column: 0,
+                                       message: "\(field) \"\(value)\" is not in the vocabulary; allowed: \(allowed)"))
+        }
+        let attributes = root.attributes
+        check(attributes["type"] ?? "", "type", line: root.line, field: "type")
+        check(attributes["language"] ?? "", "language", line: root.line, field: "language")
+        check(attributes["access"] ?? "", "access", line: root.line, field: "access")
+        let region = root.child("region")!
+        check(region.attributes["scope"] ?? "", "region", line: region.line, field: "region scope")
+        for (container, item, list) in [("audiences", "audience", "audience"), ("approaches", "approach", "approach"), ("themes", "theme", "theme")] {
+            for element in root.child(container)?.children(item) ?? [] {
+                check(element.text.trimmingCharacters(in: .whitespacesAndNewlines), list, line: element.line, field: item)
+            }
+        }
+        if let evidence = root.child("practice")?.child("evidence") {
+            check(evidence.text.trimmingCharacters(in: .whitespacesAndNewlines), "evidence", line: evidence.line, field: "evidence")
+        }
+        if let first = problems.first {
+            throw SkipReason(line: first.line, column: first.column, message: first.message, more: problems.count - 1)
+        }
+        return Self.document(from: root, relativePath: relativePath)
+    }
+
+    private static func clean(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    private static func document(from root: XMLElement, relativePath: String) -> KnowledgeDocument {
+        func text(_ name: String) -> String { clean(root.child(name)?.text ?? "") }
+        func list(_ container: String, _ item: String) -> [String] {
+            root.child(container)?.children(item).map { clean($0.text) } ?? []
+        }
+        let region = root.child("region")!
+        let source = root.child("source").map { element in
+            KnowledgeDocument.Source(description: clean(element.text), url: element.attributes["url"],
+                                     files: [relativePath] + (element.attributes["file"].map { [$0] } ?? []))
+        } ?? KnowledgeDocument.Source(description: "", files: [relativePath])
+        let practice = root.child("practice").map { element in
+            KnowledgeDocument.Practice(runBy: clean(element.child("runBy")?.text ?? ""),
+                                       location: clean(element.child("location")?.text ?? ""),
+                                       since: clean(element.child("since")?.text ?? ""),
+                                       evidence: clean(element.child("evidence")?.text ?? ""))
+        }
+        let method = root.child("workingMethod").map { element in
+            KnowledgeDocument.WorkingMethod(
+                recruitmentChannels: element.children("recruitmentChannel").map { clean($0.text) },
+                exploitationSettings: element.children("exploitationSetting").map { clean($0.text) },
+                victimAgeBand: clean(element.child("victimAgeBand")?.text ?? ""),
+                groupContext: clean(element.child("groupContext")?.text ?? ""),
+                controlMethods: element.children("controlMethod").map { clean($0.text) })
+        }
+        let sections = root.child("body")?.children("section").map { section in
+            KnowledgeDocument.Section(
+                heading: section.child("heading").map { clean($0.text) },
+                page: section.attributes["page"].flatMap { Int($0) },
+                paragraphs: section.children.compactMap { child -> String? in
+                    switch child.name {
+                    case "p": return clean(child.text)
+                    case "list": return child.children("item").map { "• " + clean($0.text) }.joined(separator: "\n")
+                    default: return nil
+                    }
+                })
+        } ?? []
+        return KnowledgeDocument(
+            id: root.attributes["id"]!, type: root.attributes["type"]!, language: root.attributes["language"]!,
+            access: AccessLevel(rawValue: root.attributes["access"]!)!, title: text("title"), summary: text("summary"),
+            published: text("published"), organisations: list("organisations", "organisation"),
+            authors: list("authors", "author"), region: region.attributes["scope"]!,
+            municipality: region.attributes["municipality"], audiences: list("audiences", "audience"),
+            approaches: list("approaches", "approach"), themes: list("themes", "theme"), source: source,
+            practice: practice, workingMethod: method, sections: sections)
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import KennisbankCore
+
+extension Kennisbank {
+    /// In-process search latency for the benchmark script (not a test; never asserts timings).
+    struct BenchmarkSearch: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "benchmark-search", abstract: "Measure in-process search latency over a query file (one query per line).",
+            shouldDisplay: false)
+
+        @OptionGroup var options: IndexOptions
+
+        @Option(help: "File with one query per line.")
+        var queries: String
+
+        @Option(help: "Repetitions of the query set.")
+        var rounds: Int = 3
+
+        @Option(name: .customLong("filter"), help: "A facet filter applied to every query, facet=value (repeatable).")
+        var filters: [String] = []
+
+        func run() throws {
+            let lines = try String(contentsOfFile: queries, encoding: .utf8).split(separator: "\n").map(String.init)
+            let searcher = try Searcher(location: IndexLocation(options.index), levels: AccessLevel.allCases)
+            var parsed: [Facet: [String]] = [:]
+            for filter in filters {
+                let parts = filter.split(separator: "=", maxSplits: 1).map(String.init)
+                if parts.count == 2, let facet = Facet.named(parts[0]) { parsed[facet, default: []].append(parts[1]) }
+            }
+            var latencies: [Double] = []
+            for query in lines { _ = try searcher.search(SearchRequest(query: query, filters: parsed)) }  // warm-up
+            for _ in 0..<rounds {
+                for query in lines {
+                    let start = DispatchTime.now().uptimeNanoseconds
+                    _ = try searcher.search(SearchRequest(query: query, filters: parsed))
+                    latencies.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+                }
+            }
+            latencies.sort()
+            func percentile(_ p: Double) -> Double { latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] }
+            print(String(format: "{\"queries\": %d, \"p50_ms\": %.3f, \"p99_ms\": %.3f, \"mean_ms\": %.3f}",
+                         latencies.count, percentile(0.5), percentile(0.99), latencies.reduce(0, +) / Double(latencies.count)))
+        }
+    }
+}

@@ -1,0 +1,117 @@
+import ArgumentParser
+import Foundation
+import KennisbankCore
+
+extension Kennisbank {
+    struct Search: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Search the index.",
+            discussion: """
+            Query syntax: words (all must occur), "phrases", AND/OR/NOT, brackets, -word, \
+            titel:word, organisatie:word, trailing wildcards (ronsel*). \
+            Filters on the same facet are ORed, on different facets ANDed.
+            Facets: \(Facet.allCases.map(\.rawValue).joined(separator: ", ")).
+            """)
+
+        @Argument(help: "The query; may be empty when filters are given.")
+        var query: [String] = []
+
+        @OptionGroup var options: IndexOptions
+
+        @Option(name: .customLong("filter"), help: "A facet filter, facet=value (repeatable).")
+        var filters: [String] = []
+
+        @Option(help: "Earliest publication date: YYYY, YYYY-MM or YYYY-MM-DD.")
+        var from: String?
+
+        @Option(help: "Latest publication date: YYYY, YYYY-MM or YYYY-MM-DD.")
+        var to: String?
+
+        @Option(help: "relevance or date (newest first).")
+        var sort: String = "relevance"
+
+        @Option(help: "Number of hits to show (1-100).")
+        var limit: Int = 10
+
+        @Option(help: "Number of hits to skip.")
+        var offset: Int = 0
+
+        @Option(name: .customLong("as"), help: "Show exactly what this role would see: anonymous, professional, trainer, curator.")
+        var role: String = "curator"
+
+        @Flag(help: "Print one JSON object.")
+        var json = false
+
+        func run() throws {
+            do {
+                let request = try makeRequest()
+                guard let role = Role(rawValue: role) else {
+                    throw KennisbankError.invalidParameter(
+                        name: "--as", message: "unknown role \"\(self.role)\"; roles: \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                let searcher = try Searcher(location: IndexLocation(options.index), levels: role.visibleLevels)
+                let result = try searcher.search(request)
+                if json {
+                    let encoder = JSONEncoder()
+                    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+                    print(String(decoding: try encoder.encode(result), as: UTF8.self))
+                } else {
+                    ResultPrinter.print(result)
+                }
+            } catch let error as KennisbankError {
+                Terminal.error(error.description)
+                throw ExitCode(2)
+            }
+        }
+
+        func makeRequest() throws(KennisbankError) -> SearchRequest {
+            var parsedFilters: [Facet: [String]] = [:]
+            for filter in filters {
+                guard let equals = filter.firstIndex(of: "=") else {
+                    throw .invalidParameter(name: "--filter", message: "\"\(filter)\" is not facet=value")
+                }
+                let name = String(filter[..<equals])
+                let value = String(filter[filter.index(after: equals)...])
+                guard let facet = Facet.named(name) else {
+                    throw .invalidParameter(
+                        name: "--filter", message: "unknown facet \"\(name)\"; facets: \(Facet.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                guard !value.isEmpty else { throw .invalidParameter(name: "--filter", message: "\"\(filter)\" has no value") }
+                parsedFilters[facet, default: []].append(value)
+            }
+            guard let sortOrder = SearchRequest.Sort(rawValue: sort) else {
+                throw .invalidParameter(name: "--sort", message: "\"\(sort)\" is not relevance or date")
+            }
+            guard (1...SearchRequest.maxLimit).contains(limit) else {
+                throw .invalidParameter(name: "--limit", message: "must be between 1 and \(SearchRequest.maxLimit)")
+            }
+            guard offset >= 0 else { throw .invalidParameter(name: "--offset", message: "must not be negative") }
+            return SearchRequest(query: query.joined(separator: " "), filters: parsedFilters, from: from, to: to,
+                                 sort: sortOrder, offset: offset, limit: limit)
+        }
+    }
+}
+
+enum ResultPrinter {
+    static func print(_ result: SearchResult) {
+        if let understood = result.understood { Swift.print("gezocht op: \(understood)") }
+        let shown = result.hits.isEmpty ? "" : " (\(result.offset + 1)-\(result.offset + result.hits.count))"
+        Swift.print("\(result.total) documenten\(shown)\n")
+        for (index, hit) in result.hits.enumerated() {
+            Swift.print("\(result.offset + index + 1). \(hit.title)")
+            Swift.print("   \(hit.type) · \(hit.date) · \(hit.organisation.joined(separator: ", ")) · \(hit.id)")
+            if !hit.snippet.isEmpty { Swift.print("   " + Terminal.highlight(hit.snippet)) }
+            for passage in hit.passages {
+                let page = passage.page.map { "p. \($0)" } ?? (passage.heading ?? "")
+                Swift.print("   ▸ \(page): " + Terminal.highlight(passage.text))
+            }
+            Swift.print("")
+        }
+        Swift.print("Facetten:")
+        for facet in Facet.allCases {
+            guard let counts = result.facets[facet.rawValue], !counts.isEmpty else { continue }
+            let listed = counts.prefix(12).map { ($0.selected ? "[x] " : "") + "\($0.value) (\($0.count))" }
+            Swift.print("  \(facet.rawValue): " + listed.joined(separator: ", ") + (counts.count > 12 ? ", …" : ""))
+        }
+    }
+}
