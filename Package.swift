@@ -10,6 +10,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // The only C++ in the package: Xapian behind a plain C header.
@@ -31,15 +34,30 @@ let package = Package(
             dependencies: ["KennisbankCore", "LibXMLKit"],
             resources: [.copy("Resources/kennisbank.rng")]
         ),
+        // The HTTP JSON API and the Dutch search page, as a library so tests drive the real router.
+        .target(
+            name: "KennisbankServer",
+            dependencies: [
+                "KennisbankCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Templates"), .copy("Public"), .copy("openapi.yaml")]
+        ),
         .executableTarget(
             name: "kennisbank",
             dependencies: [
-                "KennisbankCore", "KennisbankIngest",
+                "KennisbankCore", "KennisbankIngest", "KennisbankServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "KennisbankTests", dependencies: ["KennisbankCore", "KennisbankIngest", "LibXMLKit", "XapianKit"]),
         .testTarget(name: "KennisbankCLITests", dependencies: []),
+        .testTarget(
+            name: "KennisbankServerTests",
+            dependencies: ["KennisbankServer", "KennisbankIngest", .product(name: "HummingbirdTesting", package: "hummingbird")]
+        ),
     ],
     swiftLanguageModes: [.v6],
     cxxLanguageStandard: .cxx17
