@@ -332,3 +332,73 @@ help helps helped report reports reported identify identifies identified protect
 protected support supports supported prevent prevents prevented recruit recruits recruited
 exploit exploits exploited force forces forced threaten threatens threatened train trains trained
 """
+
+# Everyday vocabulary for the long tail: words a report uses once or twice.
+ALGEMEEN = """
+aanleg aankoop aanloop aanmelding aanpassing aanschaf aansluiting aanspraak aantekening aanvraag
+aanwezigheid aanwijzing aanzet aard afbeelding afdruk afkorting afname afsluiting afweging akkoord
+alarm ambitie ander antwoordformulier apparaat arbeider archief argument assistent
+avondklok bagage band basis bedoeling beheer beheerder bekendheid belang belangstelling beleving
+beloning benadering benodigdheden beperkingen beroep beslissing
+besluit besteding bestemming bestrijding betekenis beurt bevinding bevindingen bevolking bewoner
+bewoners bezwaar bibliotheek bijdrage bijdragen bijzonderheid bladzijde blik bloem bodem boek boeken
+boodschap boom boot bord bos bouw brand brug bureau bus cafe cafés centrum cirkel club code
+columnist compromis concept conflict context contract cultuurverschil dak dal deadline definitie
+dekking detail dialoog diepte dier dieren dilemma diploma's doelgerichtheid dokter donker draagvlak
+drempel drempels druppel duidelijkheid dynamiek economie eenvoud eer eis eisen element energie
+erfgoed evenement evenementen evenwicht fabriek familiebedrijf fiets film fout fouten fundament
+garantie gat gebied gebieden gebrek gedachte gedachten geduld gehoor gelegenheid gemak gemeenschap
+generatie geschiedenis gesprekspartner getal gevaar gewicht gewoonte glas graad grap groei grond
+grondslag haven heuvel hoek hoeveelheid horizon hotelketen huur idee ideeën indruk industrie
+initiatief initiatieven inhoud inkomsten inschatting inspanning inspiratie instantie instanties
+interesse inventarisatie inzicht inzichten jas kaart kamp kanaal kant karakter kast keuken keuze
+keuzes klacht klachten kleur knop koers kracht krachten krant kritiekpunt kunst kust
+kwestie laag lamp lat lengte letter lijn lijst lucht lunch maaltijd maat maatwerk machine
+mail manager markering materiaal medium meerwaarde melk menukaart merk middelpunt milieu minuut
+minuten missie mobiliteit moed molen mond muur muziek nadeel nadruk nauwkeurigheid netheid niveau
+noodzaak nuance omgang omstandigheid omstandigheden onderdeel onderdelen ondergrond onderhoud
+onderscheid ondersteuning ontmoeting ontvangst ontwerp oog ogen oordeel opbrengst opdracht
+opdrachtgever opgave opmerking opmerkingen opstelling optie opties orde overgang overheidsdienst
+overtuiging overweging paar pad pagina pakket pand papier park passage patiënt patiënten peil
+pen persoon personen plaatsing plein poging pogingen positie post potentieel prijs prioriteit
+prioriteiten product producten programmering prestatie prestaties principe procent profijt
+proefperiode randvoorwaarde randvoorwaarden reactie reacties reden redenen regeling reis reizen
+rekenwerk rest richting rij rivier ronde route rust samenhang samenstelling schaal schade schets
+schip schoen scherpte schrift seizoen selectie sfeer signaalwaarde snelheid spel spelregel spoor
+sport staf standaard stem stilte stoel stof stuk stukken suggestie systeem systemen tafel tekening
+tekst teksten tempo terrein thee toegang toekenning toelichting toename toets toon traditie trein
+trend trap tuin twijfel uitgangspunt uitgangspunten uitleg uitnodiging uitwerking vaardigheid
+vaardigheden vak vakgebied vakmanschap verband verbinding verdeling verdieping vereiste vergelijking
+vergoeding verhouding verkeer verklaring verlies vermogen verrassing versie verslaglegging
+verspilling vertaling vertegenwoordiger vertraging verwachting verwachtingen verzoek voedsel voet
+volgorde voorbereiding voordeel voordelen voorkeur voorstel voorstellen voorziening voorzieningen
+vraagstelling vrede vrijheid waarde waarden wagen water weg wegen wending werkdruk werkgroep
+werkplaats werkplek werkvloer werkzaamheden wetenschap wijziging wil winkel winkels woord woorden
+zaal zee zekerheid zin zinnen zon zorgvuldigheid
+aanvaarden aanvullen accepteren achterhalen activeren adviseren afronden afsluiten afwegen
+afwijzen annuleren antwoorden archiveren bedanken bedenken behalen behandelen behouden bekijken
+belonen benaderen benutten berekenen bereiden beschikken besteden bestrijden bevorderen bewaren
+bezoeken bijdragen bijhouden creëren dekken delegeren doorlopen doorzetten faciliteren formuleren
+garanderen hanteren herhalen herstellen inrichten inschatten instrueren interpreteren inventariseren
+invullen kijken klagen koppelen lachen leggen leiden liggen lopen missen motiveren noteren
+omschrijven onderbouwen onderscheiden onderschatten ondertekenen opbouwen opleveren opnemen
+opschrijven opstellen optreden overdragen overleggen overwegen plannen prioriteren publiceren
+rekenen reageren realiseren samenvatten schatten selecteren slagen sparen stellen stimuleren
+streven structureren tekenen toelichten toepassen toewijzen uitbreiden uitdragen uitnodigen
+uitwerken valideren verankeren verantwoorden verdelen verduidelijken vergelijken vergroten verkennen
+verklaren verlagen verlengen vermijden vermelden verminderen verplaatsen verrichten verspreiden
+verstevigen verwachten verwerken verzamelen voorbereiden voorstellen vormgeven waarborgen wachten
+wegen wisselen zetten zitten
+aandachtig aangenaam aanvullend aanvullende afwisselend bereikbaar bereikbare beschikbaar
+beschikbare bescheiden betaalbaar bijbehorend bruikbaar bruikbare creatief creatieve degelijk
+doelmatig doeltreffend dringend dringende efficiënt efficiënte eigentijds essentieel essentiële
+evident fundamenteel gangbaar gebruikelijk gebruikelijke geleidelijk geleidelijke geschikt
+geschikte gevarieerd haalbaar haalbare helder heldere herkenbaar herkenbare hoopvol inhoudelijk
+inhoudelijke interessant interessante kenmerkend krachtig kritisch kritische leerzaam logisch
+logische merkbaar modern moderne nauwkeurig nauwkeurige neutraal neutrale onafhankelijk
+onafhankelijke ongewenst ongewenste opmerkelijk overzichtelijk passend passende persoonlijk
+persoonlijke positief positieve negatief negatieve realistisch realistische relevant relevante
+schaars serieus serieuze solide spannend substantieel toegankelijk toegankelijke
+traditioneel uniek unieke urgent vergelijkbaar vergelijkbare verschillend verschillende vertrouwd
+waardevol waardevolle wenselijk wezenlijk zichtbaarder zorgzaam
+"""

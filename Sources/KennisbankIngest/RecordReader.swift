@@ -24,13 +24,32 @@ public struct RecordReader: Sendable {
 
     /// Parses and checks one record. Problems carry the line and column they were found at.
     public func read(_ bytes: [UInt8], relativePath: String) throws(SkipReason) -> KnowledgeDocument {
-        let root: XMLElement
+        // Well-formedness first, then our own checks (they name the field and the allowed values,
+        // which the schema's messages do not), then the schema for structure.
+        let root = try parse(bytes, schema: nil)
+        try checkVocabulary(root)
+        _ = try parse(bytes, schema: schema)
+        return Self.document(from: root, relativePath: relativePath)
+    }
+
+    private func parse(_ bytes: [UInt8], schema: RelaxNGSchema?) throws(SkipReason) -> XMLElement {
         do {
-            root = try XMLReader.parse(bytes, schema: schema)
+            return try XMLReader.parse(bytes, schema: schema)
         } catch {
             let first = error.items.first ?? XMLDiagnostic(line: 0, column: 0, message: "unreadable XML")
             throw SkipReason(line: first.line, column: first.column, message: first.message,
                              more: error.items.count - 1)
+        }
+    }
+
+    private func checkVocabulary(_ root: XMLElement) throws(SkipReason) {
+        guard root.name == "document" else {
+            throw SkipReason(line: root.line, column: 0, message: "root element is <\(root.name)>, expected <document>")
+        }
+        if let id = root.attributes["id"], !id.isEmpty,
+           !id.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) || id.first == "-" {
+            throw SkipReason(line: root.line, column: 0,
+                             message: "id \"\(id)\" may only contain lowercase letters, digits and hyphens")
         }
         var problems: [SkipReason] = []
         func check(_ value: String, _ list: String, line: Int, field: String) {
@@ -40,11 +59,16 @@ public struct RecordReader: Sendable {
                                        message: "\(field) \"\(value)\" is not in the vocabulary; allowed: \(allowed)"))
         }
         let attributes = root.attributes
-        check(attributes["type"] ?? "", "type", line: root.line, field: "type")
-        check(attributes["language"] ?? "", "language", line: root.line, field: "language")
-        check(attributes["access"] ?? "", "access", line: root.line, field: "access")
-        let region = root.child("region")!
-        check(region.attributes["scope"] ?? "", "region", line: region.line, field: "region scope")
+        for name in ["type", "language", "access"] {
+            guard let value = attributes[name] else {
+                problems.append(SkipReason(line: root.line, column: 0, message: "<document> has no \(name) attribute"))
+                continue
+            }
+            check(value, name, line: root.line, field: name)
+        }
+        if let region = root.child("region") {
+            check(region.attributes["scope"] ?? "", "region", line: region.line, field: "region scope")
+        }
         for (container, item, list) in [("audiences", "audience", "audience"), ("approaches", "approach", "approach"), ("themes", "theme", "theme")] {
             for element in root.child(container)?.children(item) ?? [] {
                 check(element.text.trimmingCharacters(in: .whitespacesAndNewlines), list, line: element.line, field: item)
@@ -56,7 +80,6 @@ public struct RecordReader: Sendable {
         if let first = problems.first {
             throw SkipReason(line: first.line, column: first.column, message: first.message, more: problems.count - 1)
         }
-        return Self.document(from: root, relativePath: relativePath)
     }
 
     private static func clean(_ text: String) -> String {

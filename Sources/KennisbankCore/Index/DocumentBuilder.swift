@@ -13,7 +13,9 @@ enum DocumentBuilder {
         do {
             func text(_ value: String, weight: UInt32 = 1, prefix: String = "") throws(XapianError) {
                 guard !value.isEmpty else { return }
-                try built.indexText(value, language: language, weight: weight, prefix: prefix)
+                // Lowercased first: Xapian leaves capitalised words unstemmed, and in Dutch that would
+                // miss every sentence-initial plural ("Rollenspellen staan centraal").
+                try built.indexText(value.lowercased(), language: language, weight: weight, prefix: prefix)
                 built.increaseTermPosition()
             }
             try text(document.title, weight: titleWeight)

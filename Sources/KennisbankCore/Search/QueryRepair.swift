@@ -123,14 +123,22 @@ enum QueryRepair {
         return cleaned
     }
 
+    /// Words are lowercased (the index is), except the values of facet filters such as `org:Gemeente`.
+    private static func lowercasedKeepingFilterValues(_ word: String) -> String {
+        guard let colon = word.firstIndex(of: ":") else { return word.lowercased() }
+        let field = word[..<colon].lowercased()
+        if Facet.allCases.contains(where: { $0.queryFieldName == field }) { return field + word[colon...] }
+        return word.lowercased()
+    }
+
     private static func render(_ tokens: [Token]) -> String {
         var parts: [String] = []
         var glueNext = false
         for token in tokens {
             let text: String
             switch token {
-            case .word(let word): text = word
-            case .phrase(let phrase): text = "\"\(phrase)\""
+            case .word(let word): text = lowercasedKeepingFilterValues(word)
+            case .phrase(let phrase): text = "\"\(phrase.lowercased())\""
             case .open: text = "("
             case .close: text = ")"
             case .op(let name): text = name

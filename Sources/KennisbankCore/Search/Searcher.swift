@@ -181,7 +181,7 @@ public final class Searcher {
         }
         let query = parsed.count == 1 ? parsed[0] : XapianQuery.combine(.or, parsed)
         let hasOperators = repaired.split(separator: " ").contains { ["AND", "OR", "NOT", "XOR"].contains(String($0)) }
-        var reading: String? = repaired == trimmed ? nil : repaired
+        var reading: String? = repaired.lowercased() == trimmed.lowercased() ? nil : repaired
         if !requireAll { reading = "een of meer van: " + repaired }
         let wordCount = repaired.split(separator: " ").count
         return Interpretation(query: query, isEmpty: false, reading: reading,

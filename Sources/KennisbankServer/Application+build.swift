@@ -1,0 +1,78 @@
+import Foundation
+import Hummingbird
+import KennisbankCore
+import Logging
+import Mustache
+
+public typealias KennisbankApplication = Application<RouterResponder<BasicRequestContext>>
+
+/// Builds the whole server: the same code runs under `kennisbank serve` and in the tests.
+///
+/// - Parameters:
+///   - onServerRunning: called with the address actually listened on (useful with port 0).
+/// - Throws: `KennisbankError` when the index cannot be opened, or when templates or the vocabulary are broken.
+public func buildApplication(
+    _ configuration: KennisbankServerConfiguration,
+    logger: Logger? = nil,
+    onServerRunning: @escaping @Sendable (_ host: String, _ port: Int) async -> Void = { _, _ in }
+) async throws -> KennisbankApplication {
+    var logger = logger ?? Logger(label: "kennisbank.server")
+    logger.logLevel = configuration.logLevel
+    let router = try await buildRouter(configuration, logger: logger)
+    let host = configuration.host
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Kennisbank"),
+        onServerRunning: { channel in
+            await onServerRunning(host, channel.localAddress?.port ?? 0)
+        },
+        logger: logger)
+}
+
+/// The router with every route and middleware, over an opened index.
+public func buildRouter(_ configuration: KennisbankServerConfiguration, logger: Logger) async throws -> Router<BasicRequestContext> {
+    let location = IndexLocation(configuration.indexPath)
+    // Open once now, so a missing or broken index fails at start-up with a clear message rather than per request.
+    let pool = SearcherPool(location: location, limit: configuration.searchersPerLevelSet, logger: logger)
+    let documents = try await pool.withSearcher(role: .anonymous) { $0.documentCount }
+    logger.info("index opened", metadata: ["index": "\(location.root.path)", "documents": "\(documents)"])
+
+    var vocabulary: Vocabulary? = nil
+    if let url = configuration.vocabularyURL {
+        vocabulary = try Vocabulary(contentsOf: url)
+        logger.debug("vocabulary loaded", metadata: ["file": "\(url.path)"])
+    } else {
+        logger.notice("no vocabulary: facet values are shown as stored and not checked (pass --collection or --vocabulary)")
+    }
+    let collectionRoot = configuration.collectionPath.map {
+        URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath()
+    }
+    let labels = Labels(vocabulary: vocabulary)
+    let service = KennisbankService(pool: pool, labels: labels, collectionRoot: collectionRoot)
+    let resources = try await ServerResources.load()
+    let pages = Pages(library: resources.templates, labels: labels,
+                      hiddenFacets: Routes.role(for: nil).visibleLevels.count == 1 ? [.access] : [])
+    let routes = Routes(service: service, pages: pages, resources: resources)
+
+    let router = Router(context: BasicRequestContext.self, options: [.autoGenerateHeadEndpoints])
+    // Middleware first: routes capture the middleware present when they are added.
+    router.add(middleware: LogRequestsMiddleware(.info))
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: ErrorMiddleware(pages: pages))
+    routes.register(on: router)
+    return router
+}
+
+/// Adds conservative security headers to every response.
+struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var response = try await next(request, context)
+        response.headers[.xContentTypeOptions] = "nosniff"
+        response.headers[.init("Referrer-Policy")!] = "same-origin"
+        if response.headers[.contentSecurityPolicy] == nil {
+            response.headers[.contentSecurityPolicy] =
+                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
+        }
+        return response
+    }
+}

@@ -1,0 +1,333 @@
+import Foundation
+import Hummingbird
+import KennisbankCore
+import Mustache
+
+/// The Dutch web pages, rendered on the server from the Mustache templates in `Templates/`.
+///
+/// Templates escape everything with `{{ }}`; only extracts that passed through `SafeMarkup` use `{{{ }}}`.
+struct Pages: Sendable {
+    let library: MustacheLibrary
+    let labels: Labels
+    /// Facets not worth showing to this audience (access, when the role sees one level only).
+    let hiddenFacets: Set<Facet>
+
+    /// How many values of a facet are shown before the rest go behind "meer".
+    static let visibleValues = 8
+
+    func render(_ template: String, _ view: Any, status: HTTPResponse.Status = .ok) -> Response {
+        let html = library.render(view, withTemplate: template) ?? "<!doctype html><title>Fout</title><p>Sjabloon \(template) ontbreekt.</p>"
+        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
+                        body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    // MARK: - Search page
+
+    struct SearchView {
+        var pageTitle: String
+        var query: String
+        var from: String
+        var to: String
+        var size: String?
+        var sortOptions: [Option]
+        var understood: String?
+        var heading: String
+        var range: String?
+        var hits: [HitView]
+        var facets: [FacetView]
+        var chips: [Chip]
+        var clearFiltersHref: String?
+        var noResults: Bool
+        var hasQuery: Bool
+        var error: ErrorView?
+        var pagination: PaginationView?
+        var hasChips = false
+        var hasHits = false
+    }
+
+    struct Option { var value: String; var label: String; var selected: Bool }
+    struct Chip { var label: String; var href: String }
+    struct ErrorView { var message: String; var parameter: String? }
+
+    struct HitView {
+        var position: Int
+        var href: String
+        var title: String
+        var type: String
+        var organisation: String?
+        var date: String
+        var dateISO: String
+        var snippet: String
+        var passages: [PassageView]
+        var hasPassages = false
+    }
+
+    struct PassageView { var location: String?; var text: String }
+
+    struct FacetView {
+        var name: String
+        var title: String
+        var values: [FacetValueView]
+        var more: [FacetValueView]
+        var moreCount: Int
+        var hasMore = false
+    }
+
+    struct FacetValueView {
+        var name: String
+        var value: String
+        var label: String
+        var count: String
+        var checked: Bool
+        var inputID: String
+    }
+
+    struct PaginationView {
+        var previous: String?
+        var next: String?
+        var pages: [PageLink]
+    }
+
+    struct PageLink { var number: Int; var href: String?; var current: Bool; var gap: Bool }
+
+    func searchPage(_ parameters: SearchParameters, result: SearchResult?, error: APIError? = nil) -> Response {
+        var chips: [Chip] = []
+        for facet in Facet.allCases {
+            for value in parameters.filters[facet] ?? [] {
+                let href = parameters.with { p in
+                    p.filters[facet]?.removeAll { $0 == value }
+                    if p.filters[facet]?.isEmpty == true { p.filters[facet] = nil }
+                    p.page = 1
+                }.href
+                chips.append(Chip(label: "\(Labels.title(of: facet)): \(labels.label(value, in: facet))", href: href))
+            }
+        }
+        if let from = parameters.from {
+            chips.append(Chip(label: "Vanaf \(from)", href: parameters.with { $0.from = nil; $0.page = 1 }.href))
+        }
+        if let to = parameters.to {
+            chips.append(Chip(label: "Tot en met \(to)", href: parameters.with { $0.to = nil; $0.page = 1 }.href))
+        }
+        let total = result?.total ?? 0
+        let hits = result?.hits ?? []
+        let offset = (parameters.page - 1) * parameters.size
+        let heading = total == 1 ? "1 document" : "\(Labels.number(total)) documenten"
+        let view = SearchView(
+            pageTitle: parameters.query.isEmpty ? "Kennisbank Jeugdprostitutie" : "\(parameters.query) – zoeken in de Kennisbank",
+            query: parameters.query,
+            from: parameters.from ?? "",
+            to: parameters.to ?? "",
+            size: parameters.size == SearchParameters.defaultSize ? nil : String(parameters.size),
+            sortOptions: [
+                Option(value: "relevance", label: "Relevantie", selected: parameters.sort == .relevance),
+                Option(value: "date", label: "Datum (nieuwste eerst)", selected: parameters.sort == .date),
+            ],
+            understood: result?.understood,
+            heading: heading,
+            range: hits.isEmpty ? nil : "\(offset + 1)–\(offset + hits.count)",
+            hits: hits.enumerated().map { index, hit in
+                HitView(position: offset + index + 1,
+                        href: "/document/" + QueryString.encodePathSegment(hit.id),
+                        title: hit.title, type: labels.label(hit.type, in: .type),
+                        organisation: hit.organisation.isEmpty ? nil : hit.organisation.joined(separator: ", "),
+                        date: Labels.date(hit.date), dateISO: hit.date,
+                        snippet: SafeMarkup.marked(hit.snippet),
+                        passages: hit.passages.map { PassageView(location: Self.location(page: $0.page, heading: $0.heading),
+                                                                 text: SafeMarkup.marked($0.text)) },
+                        hasPassages: !hit.passages.isEmpty)
+            },
+            facets: facetViews(result, parameters: parameters),
+            chips: chips,
+            clearFiltersHref: parameters.hasFilters ? SearchParameters().with { $0.query = parameters.query }.href : nil,
+            noResults: result != nil && hits.isEmpty,
+            hasQuery: !parameters.query.trimmingCharacters(in: .whitespaces).isEmpty,
+            error: error.map { ErrorView(message: $0.message, parameter: $0.parameter) },
+            pagination: pagination(parameters, total: total),
+            hasChips: !chips.isEmpty, hasHits: !hits.isEmpty)
+        return render("search", view, status: error?.status ?? .ok)
+    }
+
+    static func location(page: Int?, heading: String?) -> String? {
+        switch (page, heading) {
+        case let (page?, heading?): "p. \(page) · \(heading)"
+        case let (page?, nil): "p. \(page)"
+        case let (nil, heading?): heading
+        case (nil, nil): nil
+        }
+    }
+
+    private func facetViews(_ result: SearchResult?, parameters: SearchParameters) -> [FacetView] {
+        guard let result else { return [] }
+        return Facet.allCases.compactMap { facet -> FacetView? in
+            guard !hiddenFacets.contains(facet) else { return nil }
+            let counts = result.facets[facet.rawValue] ?? []
+            guard !counts.isEmpty else { return nil }
+            let values = counts.enumerated().map { index, count in
+                FacetValueView(name: facet.rawValue, value: count.value, label: labels.label(count.value, in: facet),
+                               count: Labels.number(count.count), checked: count.selected,
+                               inputID: "f-\(facet.rawValue)-\(index)")
+            }
+            // Selected values always stay in view; the rest fill up to visibleValues.
+            var shown: [FacetValueView] = []
+            var more: [FacetValueView] = []
+            for value in values {
+                if value.checked || shown.count < Self.visibleValues { shown.append(value) } else { more.append(value) }
+            }
+            return FacetView(name: facet.rawValue, title: Labels.title(of: facet), values: shown, more: more, moreCount: more.count,
+                             hasMore: !more.isEmpty)
+        }
+    }
+
+    private func pagination(_ parameters: SearchParameters, total: Int) -> PaginationView? {
+        let pageCount = min((total + parameters.size - 1) / parameters.size, SearchParameters.maxPage)
+        guard pageCount > 1 else { return nil }
+        let current = parameters.page
+        func href(_ page: Int) -> String { parameters.with { $0.page = page }.href }
+        var numbers = Set([1, pageCount])
+        for page in (current - 2)...(current + 2) where (1...pageCount).contains(page) { numbers.insert(page) }
+        var links: [PageLink] = []
+        var last = 0
+        for page in numbers.sorted() {
+            if page > last + 1 { links.append(PageLink(number: 0, href: nil, current: false, gap: true)) }
+            links.append(PageLink(number: page, href: page == current ? nil : href(page), current: page == current, gap: false))
+            last = page
+        }
+        return PaginationView(previous: current > 1 ? href(min(current - 1, pageCount)) : nil,
+                              next: current < pageCount ? href(current + 1) : nil,
+                              pages: links)
+    }
+
+    // MARK: - Document page
+
+    struct DocumentView {
+        var pageTitle: String
+        var title: String
+        var summary: String
+        var type: String
+        var metadata: [MetaRow]
+        var sections: [SectionView]
+        var passages: [PassageView]
+        var passageCount: Int
+        var similar: [SimilarView]
+        var sourceDescription: String?
+        var sourceURL: String?
+        var fileHref: String?
+        var jsonHref: String
+        var hasOriginal = false
+        var hasPassages = false
+        var hasSimilar = false
+    }
+
+    struct MetaRow { var term: String; var values: [MetaValue] }
+    struct MetaValue { var text: String; var href: String? }
+    struct SectionView { var heading: String?; var page: String?; var paragraphs: [String] }
+    struct SimilarView { var href: String; var title: String; var type: String; var date: String; var dateISO: String }
+
+    func documentPage(_ document: KnowledgeDocument, similar: [SearchHit], fileHref: String?) -> Response {
+        func linked(_ facet: Facet, _ values: [String]) -> [MetaValue] {
+            values.map { value in
+                MetaValue(text: labels.label(value, in: facet),
+                          href: SearchParameters().with { $0.filters[facet] = [value] }.href)
+            }
+        }
+        func plain(_ values: [String]) -> [MetaValue] { values.filter { !$0.isEmpty }.map { MetaValue(text: $0, href: nil) } }
+        var rows: [MetaRow] = [
+            MetaRow(term: "Soort document", values: linked(.type, [document.type])),
+            MetaRow(term: "Datum", values: plain([Labels.date(document.published)])),
+            MetaRow(term: "Organisatie", values: linked(.organisation, document.organisations)),
+            MetaRow(term: "Auteur", values: plain(document.authors)),
+            MetaRow(term: "Regio", values: linked(.region, [document.region] + [document.municipality].compactMap { $0 })),
+            MetaRow(term: "Doelgroep", values: linked(.audience, document.audiences)),
+            MetaRow(term: "Aanpak", values: linked(.approach, document.approaches)),
+            MetaRow(term: "Thema", values: linked(.theme, document.themes)),
+            MetaRow(term: "Taal", values: linked(.language, [document.language])),
+            MetaRow(term: "Toegang", values: plain([labels.label(document.access.rawValue, in: .access)])),
+        ]
+        if let practice = document.practice {
+            rows += [
+                MetaRow(term: "Uitgevoerd door", values: plain([practice.runBy])),
+                MetaRow(term: "Locatie", values: plain([practice.location])),
+                MetaRow(term: "Sinds", values: plain([practice.since])),
+                MetaRow(term: "Onderbouwing", values: plain([labels.evidence(practice.evidence)])),
+            ]
+        }
+        if let method = document.workingMethod {
+            rows += [
+                MetaRow(term: "Wervingskanalen", values: plain(method.recruitmentChannels)),
+                MetaRow(term: "Plaatsen van uitbuiting", values: plain(method.exploitationSettings)),
+                MetaRow(term: "Leeftijd slachtoffers", values: plain([method.victimAgeBand])),
+                MetaRow(term: "Groepscontext", values: plain([method.groupContext])),
+                MetaRow(term: "Controlemiddelen", values: plain(method.controlMethods)),
+            ]
+        }
+        rows.removeAll { $0.values.isEmpty }
+        let passages = Passage.split(document.sections)
+        var view = DocumentView(
+            pageTitle: "\(document.title) – Kennisbank Jeugdprostitutie",
+            title: document.title,
+            summary: document.summary,
+            type: labels.label(document.type, in: .type),
+            metadata: rows,
+            sections: document.sections.map { section in
+                SectionView(heading: section.heading, page: section.page.map { "p. \($0)" }, paragraphs: section.paragraphs)
+            },
+            passages: passages.map { passage in
+                PassageView(location: Self.location(page: passage.page, heading: passage.heading),
+                            text: Self.excerpt(passage.text, words: 40))
+            },
+            passageCount: passages.count,
+            similar: similar.map { hit in
+                SimilarView(href: "/document/" + QueryString.encodePathSegment(hit.id), title: hit.title,
+                            type: labels.label(hit.type, in: .type), date: Labels.date(hit.date), dateISO: hit.date)
+            },
+            sourceDescription: document.source?.description.isEmpty == false ? document.source?.description : nil,
+            sourceURL: document.source?.url.flatMap(Self.safeExternalURL),
+            fileHref: fileHref,
+            jsonHref: "/api/documents/" + QueryString.encodePathSegment(document.id))
+        view.hasOriginal = view.sourceURL != nil || fileHref != nil
+        view.hasPassages = passages.count > 1
+        view.hasSimilar = !similar.isEmpty
+        return render("document", view)
+    }
+
+    /// Only http(s) links are shown as links; anything else (javascript:, data:) is not.
+    static func safeExternalURL(_ text: String) -> String? {
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https" else {
+            return nil
+        }
+        return text
+    }
+
+    static func excerpt(_ text: String, words: Int) -> String {
+        let all = text.split(whereSeparator: \.isWhitespace)
+        return all.prefix(words).joined(separator: " ") + (all.count > words ? " …" : "")
+    }
+
+    // MARK: - Errors
+
+    struct ErrorPageView {
+        var pageTitle: String
+        var heading: String
+        var message: String
+        var status: Int
+    }
+
+    func errorPage(_ error: APIError) -> Response {
+        let heading: String
+        switch error.status {
+        case .notFound: heading = "Niet gevonden"
+        case .badRequest: heading = "Deze vraag kunnen we niet verwerken"
+        case .serviceUnavailable: heading = "De kennisbank is tijdelijk niet beschikbaar"
+        default: heading = "Er ging iets mis"
+        }
+        let message: String
+        switch error.status {
+        case .notFound: message = "De pagina of het document dat u zoekt bestaat niet (meer), of is niet openbaar."
+        case .badRequest: message = error.message
+        default: message = "Probeer het later opnieuw."
+        }
+        return render("error", ErrorPageView(pageTitle: "\(heading) – Kennisbank Jeugdprostitutie", heading: heading,
+                                             message: message, status: error.status.code),
+                      status: error.status)
+    }
+}

@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import KennisbankCore
+import KennisbankServer
+import Logging
+
+extension Kennisbank {
+    /// Runs the HTTP JSON API and the Dutch search pages until SIGTERM or SIGINT.
+    struct Serve: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Serve the JSON API and the search pages over HTTP.",
+            discussion: """
+            Routes: / (search page), /document/{id}, /api/search, /api/documents/{id}, \
+            /api/documents/{id}/similar, /api/documents/{id}/file, /openapi.yaml, /healthz. \
+            A reindex is picked up without restart. Stops cleanly on SIGTERM or SIGINT.
+            """)
+
+        @OptionGroup var options: IndexOptions
+
+        @Option(help: "Address to listen on.")
+        var host: String = "127.0.0.1"
+
+        @Option(help: "Port to listen on (0: any free port).")
+        var port: Int = 8080
+
+        @Option(help: "The collection folder the index was built from; enables original files and vocabulary labels.")
+        var collection: String?
+
+        @Option(help: "The vocabulary file (default: vocabulaire.json in the collection folder or a parent).")
+        var vocabulary: String?
+
+        @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
+        var logLevel: String = "info"
+
+        @Option(help: "Log format: text or json (one object per line).")
+        var logFormat: String = "text"
+
+        func validate() throws {
+            guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+            guard Logger.Level(rawValue: logLevel) != nil else {
+                throw ValidationError("--log-level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            guard ["text", "json"].contains(logFormat) else { throw ValidationError("--log-format must be text or json") }
+        }
+
+        func run() throws {
+            let level = Logger.Level(rawValue: logLevel) ?? .info
+            if logFormat == "json" {
+                LoggingSystem.bootstrap { label in
+                    var handler = JSONLogHandler(label: label)
+                    handler.logLevel = level
+                    return handler
+                }
+            } else {
+                LoggingSystem.bootstrap { label in
+                    var handler = StreamLogHandler.standardError(label: label)
+                    handler.logLevel = level
+                    return handler
+                }
+            }
+            let configuration = KennisbankServerConfiguration(
+                indexPath: options.index, host: host, port: port, collectionPath: collection,
+                vocabularyPath: vocabulary, logLevel: level)
+            // The root command is synchronous, so the server runs in a task while this thread waits.
+            let outcome = Outcome()
+            let done = DispatchSemaphore(value: 0)
+            Task {
+                do {
+                    let app = try await buildApplication(configuration) { host, port in
+                        let shownHost = host.contains(":") ? "[\(host)]" : host
+                        print("Kennisbank luistert op http://\(shownHost):\(port)/")
+                        fflush(stdout)
+                    }
+                    try await app.runService()
+                } catch {
+                    outcome.error = error
+                }
+                done.signal()
+            }
+            done.wait()
+            if let error = outcome.error {
+                Terminal.error((error as? KennisbankError)?.description ?? "\(error)")
+                throw ExitCode(2)
+            }
+        }
+    }
+}
+
+/// Carries the server's error from its task back to the waiting thread (written once, read after the signal).
+private final class Outcome: @unchecked Sendable {
+    var error: (any Error)?
+}
