@@ -15,13 +15,14 @@ import Testing
         #expect(try fixture.search("weerbaarheidstraining").ids == [id])
         #expect(try fixture.search("titel:weerbaarheidstraining").ids == [id])
         #expect(try fixture.search("organisatie:rotterdam").ids == [id])
-        // Dutch stemming: the plural in the query finds the singular in the text and vice versa.
-        #expect(try fixture.search("rollenspel").ids.contains(id))
+        // Dutch stemming: the singular in the query finds the plural in the text ("leerlingen").
+        #expect(try fixture.search("leerling").ids.contains(id))
         for (facet, value) in [(Facet.type, "goede-praktijk"), (.region, "Zuid-Holland"), (.region, "Rotterdam"),
                                (.audience, "onderwijs"), (.approach, "preventief"), (.theme, "weerbaarheid"),
                                (.language, "nl"), (.access, "openbaar"), (.organisation, "Gemeente Rotterdam")] {
-            #expect(try fixture.search("", filters: [facet: [value]]).ids == [id], "\(facet)=\(value)")
+            #expect(try fixture.search("", filters: [facet: [value]]).ids.contains(id), "\(facet)=\(value)")
         }
+        #expect(try fixture.search("", filters: [.region: ["Rotterdam"]]).ids == [id])
         // Must not: values and words it does not have.
         #expect(try fixture.search("", filters: [.type: ["rapport"]]).ids.contains(id) == false)
         #expect(try fixture.search("", filters: [.approach: ["repressief"]]).ids.contains(id) == false)
