@@ -68,3 +68,13 @@ extern "C" char *kx_db_spelling_suggestion(kx_db *db, const char *word, unsigned
         return kx_copy(s);
     })
 }
+
+extern "C" int kx_db_visit_synonyms(kx_db *db, const char *key, kx_term_visitor visit, void *context, kx_error *err) {
+    KX_GUARD(err, 0, {
+        for (auto it = db->db.synonyms_begin(key); it != db->db.synonyms_end(key); ++it) {
+            const std::string &t = *it;
+            visit(context, t.data(), t.size(), 0);
+        }
+        return 1;
+    })
+}

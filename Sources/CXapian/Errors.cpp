@@ -50,10 +50,5 @@ char *kx_copy(const std::string &s, size_t *len) noexcept {
     return out;
 }
 
-Xapian::Stem kx_stemmer(const char *language) {
-    if (!language || !*language || std::strcmp(language, "none") == 0) return Xapian::Stem();
-    return Xapian::Stem(language);
-}
-
 extern "C" void kx_free(void *p) { std::free(p); }
 extern "C" const char *kx_version(void) { return Xapian::version_string(); }

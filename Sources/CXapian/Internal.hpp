@@ -26,7 +26,9 @@ struct kx_mset {
 void kx_capture_error(kx_error *err) noexcept;
 // malloc'd copy for returning strings across the C boundary (NULL on OOM).
 char *kx_copy(const std::string &s, size_t *len = nullptr) noexcept;
-Xapian::Stem kx_stemmer(const char *language);
+Xapian::Stem kx_make_stem(const char *language);
+// The caller's stemmer when given, else Xapian's for `language`.
+Xapian::Stem kx_make_stem(const char *language, kx_stem_fn stem, void *context);
 
 // Wraps a function body so that no exception escapes: on any throw, fills err and returns `failure`.
 #define KX_GUARD(err, failure, ...)          \

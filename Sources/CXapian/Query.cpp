@@ -2,7 +2,8 @@
 #include "Internal.hpp"
 #include <vector>
 
-extern "C" kx_query *kx_query_parse(kx_db *db, const char *text, const char *language, unsigned flags,
+extern "C" kx_query *kx_query_parse(kx_db *db, const char *text, const char *language, kx_stem_fn stem,
+                                    void *stem_context, unsigned flags,
                                     int default_op_and, const kx_prefix_map *prefixes, size_t prefix_count,
                                     const char *const *stopwords, size_t stopword_count,
                                     unsigned max_wildcard_expansion, char **corrected, kx_error *err) {
@@ -10,7 +11,7 @@ extern "C" kx_query *kx_query_parse(kx_db *db, const char *text, const char *lan
     KX_GUARD(err, nullptr, {
         Xapian::QueryParser qp;
         if (db) qp.set_database(db->db);
-        qp.set_stemmer(kx_stemmer(language));
+        qp.set_stemmer(kx_make_stem(language, stem, stem_context));
         qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
         qp.set_default_op(default_op_and ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
         Xapian::SimpleStopper stopper;

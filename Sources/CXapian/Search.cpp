@@ -45,12 +45,13 @@ extern "C" char *kx_mset_document_data(const kx_mset *m, uint32_t index, size_t 
 }
 
 extern "C" char *kx_mset_snippet(const kx_mset *m, const char *text, size_t len, size_t length,
-                                 const char *language, const char *start, const char *end,
+                                 const char *language, kx_stem_fn stem, void *stem_context,
+                                 const char *start, const char *end,
                                  int empty_without_match, kx_error *err) {
     KX_GUARD(err, nullptr, {
         unsigned flags = Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE;
         if (empty_without_match) flags |= Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH;
-        std::string s = m->mset.snippet(std::string(text, len), length, kx_stemmer(language), flags,
+        std::string s = m->mset.snippet(std::string(text, len), length, kx_make_stem(language, stem, stem_context), flags,
                                         start, end, "…");
         return kx_copy(s);
     })

@@ -77,7 +77,7 @@ extern "C" int kx_doc_index_text(kx_doc *d, const char *text, size_t len, const 
     KX_GUARD(err, 0, {
         std::string lang = language ? language : "none";
         auto it = d->stemmers.find(lang);
-        if (it == d->stemmers.end()) it = d->stemmers.emplace(lang, kx_stemmer(language)).first;
+        if (it == d->stemmers.end()) it = d->stemmers.emplace(lang, kx_make_stem(language)).first;
         d->generator.set_stemmer(it->second);
         d->generator.index_text(std::string(text, len), wdf_inc, prefix ? prefix : "");
         return 1;
@@ -88,12 +88,18 @@ extern "C" void kx_doc_increase_termpos(kx_doc *d, unsigned delta) {
     try { d->generator.increase_termpos(delta); } catch (...) {}
 }
 
-extern "C" int kx_doc_add_terms(kx_doc *d, const char *const *terms, const uint32_t *positions,
-                                size_t count, unsigned wdf_inc, kx_error *err) {
+extern "C" int kx_doc_add_terms(kx_doc *d, const char *terms, size_t terms_len, const uint32_t *positions,
+                                const uint32_t *wdfs, size_t count, kx_error *err) {
     KX_GUARD(err, 0, {
-        for (size_t i = 0; i < count; ++i) {
-            if (positions) d->doc.add_posting(terms[i], positions[i], wdf_inc);
-            else d->doc.add_term(terms[i], wdf_inc);
+        const char *cursor = terms;
+        const char *end = terms + terms_len;
+        for (size_t i = 0; i < count && cursor < end; ++i) {
+            size_t len = std::strlen(cursor);
+            std::string term(cursor, len);
+            cursor += len + 1;
+            if (term.empty() || term.size() > 240) continue;  // Xapian's term length limit is 245 bytes
+            if (positions && positions[i]) d->doc.add_posting(term, positions[i], wdfs[i]);
+            else d->doc.add_term(term, wdfs[i]);
         }
         return 1;
     })

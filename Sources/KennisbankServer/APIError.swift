@@ -105,7 +105,7 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
 enum JSON {
     static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
     }
 

@@ -20,9 +20,11 @@ public struct JSONLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    public func log(level: Logger.Level, message: Logger.Message, metadata explicit: Logger.Metadata?,
-                    source: String, file: String, function: String, line: UInt) {
+    public func log(event: LogEvent) {
         var merged = metadata
+        let explicit = event.metadata
+        let level = event.level
+        let message = event.message
         if let provided = metadataProvider?.get() { merged.merge(provided) { _, new in new } }
         if let explicit { merged.merge(explicit) { _, new in new } }
         var object: [String: Any] = [
@@ -31,6 +33,7 @@ public struct JSONLogHandler: LogHandler {
             "label": label,
             "msg": message.description,
         ]
+        if let error = event.error { object["error"] = String(describing: error) }
         for (key, value) in merged where object[key] == nil { object[key] = Self.plain(value) }
         guard var data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else {
             return

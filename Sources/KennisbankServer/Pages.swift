@@ -60,6 +60,8 @@ struct Pages: Sendable {
         var snippet: String
         var passages: [PassageView]
         var hasPassages = false
+        /// Set for documents not in Dutch, so screen readers switch language.
+        var lang: String? = nil
     }
 
     struct PassageView { var location: String?; var text: String }
@@ -134,7 +136,7 @@ struct Pages: Sendable {
                         snippet: SafeMarkup.marked(hit.snippet),
                         passages: hit.passages.map { PassageView(location: Self.location(page: $0.page, heading: $0.heading),
                                                                  text: SafeMarkup.marked($0.text)) },
-                        hasPassages: !hit.passages.isEmpty)
+                        hasPassages: !hit.passages.isEmpty, lang: hit.language == "nl" ? nil : hit.language)
             },
             facets: facetViews(result, parameters: parameters),
             chips: chips,
@@ -212,7 +214,9 @@ struct Pages: Sendable {
         var sourceDescription: String?
         var sourceURL: String?
         var fileHref: String?
+        var fileLabel: String?
         var jsonHref: String
+        var lang: String?
         var hasOriginal = false
         var hasPassages = false
         var hasSimilar = false
@@ -223,7 +227,8 @@ struct Pages: Sendable {
     struct SectionView { var heading: String?; var page: String?; var paragraphs: [String] }
     struct SimilarView { var href: String; var title: String; var type: String; var date: String; var dateISO: String }
 
-    func documentPage(_ document: KnowledgeDocument, similar: [SearchHit], fileHref: String?) -> Response {
+    /// - Parameter file: link to the original file and its name, when it can be served.
+    func documentPage(_ document: KnowledgeDocument, similar: [SearchHit], file: (href: String, name: String)?) -> Response {
         func linked(_ facet: Facet, _ values: [String]) -> [MetaValue] {
             values.map { value in
                 MetaValue(text: labels.label(value, in: facet),
@@ -282,12 +287,21 @@ struct Pages: Sendable {
             },
             sourceDescription: document.source?.description.isEmpty == false ? document.source?.description : nil,
             sourceURL: document.source?.url.flatMap(Self.safeExternalURL),
-            fileHref: fileHref,
-            jsonHref: "/api/documents/" + QueryString.encodePathSegment(document.id))
-        view.hasOriginal = view.sourceURL != nil || fileHref != nil
+            fileHref: file?.href,
+            fileLabel: file.map(Self.fileLabel),
+            jsonHref: "/api/documents/" + QueryString.encodePathSegment(document.id),
+            lang: document.language == "nl" ? nil : document.language)
+        view.hasOriginal = view.sourceURL != nil || file != nil
         view.hasPassages = passages.count > 1
         view.hasSimilar = !similar.isEmpty
         return render("document", view)
+    }
+
+    /// The record itself is XML; anything else attached to it is the original publication.
+    static func fileLabel(_ file: (href: String, name: String)) -> String {
+        let ext = (file.name as NSString).pathExtension.uppercased()
+        if ext == "XML" { return "Bekijk de bronregistratie (XML)" }
+        return ext.isEmpty ? "Download het originele bestand" : "Download het originele bestand (\(ext))"
     }
 
     /// Only http(s) links are shown as links; anything else (javascript:, data:) is not.

@@ -95,8 +95,8 @@ struct Routes: Sendable {
             } catch {
                 context.logger.warning("similar documents failed", metadata: ["id": "\(document.id)", "error": "\(error)"])
             }
-            let file = service.originalFile(of: document).map { _ in Self.fileHref(document.id) }
-            return pages.documentPage(document, similar: similar, fileHref: file)
+            let file = service.originalFile(of: document).map { (href: Self.fileHref(document.id), name: $0.lastPathComponent) }
+            return pages.documentPage(document, similar: similar, file: file)
         }
     }
 

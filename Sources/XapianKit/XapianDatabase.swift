@@ -79,11 +79,15 @@ public final class XapianDatabase {
         }
         let maps = fields.map { kx_prefix_map(field: $0.0, prefix: $0.1, boolean: $0.2 ? 1 : 0) }
         var corrected: UnsafeMutablePointer<CChar>? = nil
+        let box = options.stemmer.map(StemmerBox.init)
+        let context = box.map { Unmanaged.passUnretained($0).toOpaque() }
+        defer { withExtendedLifetime(box) {} }
         let parsed = try XapianError.check { error in
             maps.withUnsafeBufferPointer { mapBuffer in
                 stops.withUnsafeBufferPointer { stopBuffer in
                     stopBuffer.withMemoryRebound(to: UnsafePointer<CChar>?.self) { stopPointers in
-                        kx_query_parse(handle, text, options.language, options.flags, options.defaultOperatorIsAnd ? 1 : 0,
+                        kx_query_parse(handle, text, options.language, box == nil ? nil : StemmerBox.trampoline, context,
+                                       options.flags, options.defaultOperatorIsAnd ? 1 : 0,
                                        mapBuffer.baseAddress, mapBuffer.count, stopPointers.baseAddress, stopPointers.count,
                                        options.maxWildcardExpansion, &corrected, error)
                     }
@@ -93,6 +97,13 @@ public final class XapianDatabase {
         guard let parsed else { throw XapianError(kind: .queryParser, message: "cannot parse query") }
         let correctedText = takeString(corrected)
         return (XapianQuery(handle: parsed), correctedText)
+    }
+
+    /// The synonyms stored for `key` in the synonym table.
+    public func synonyms(for key: String) throws(XapianError) -> [String] {
+        let sink = TermSink()
+        _ = try XapianError.check { kx_db_visit_synonyms(handle, key, collectTerm, Unmanaged.passUnretained(sink).toOpaque(), $0) }
+        return sink.items.map(\.0)
     }
 
     /// Runs a ranked search and returns one page of results.

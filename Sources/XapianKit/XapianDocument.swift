@@ -14,7 +14,7 @@ public final class XapianDocument {
     /// - Parameter language: a Xapian stemmer name ("dutch", "english") or "none".
     public func indexText(_ text: String, language: String, weight: UInt32 = 1, prefix: String = "") throws(XapianError) {
         var utf8 = text
-        try XapianError.check { error in
+        _ = try XapianError.check { error in
             utf8.withUTF8 { buffer in
                 buffer.withMemoryRebound(to: CChar.self) { chars in
                     kx_doc_index_text(handle, chars.baseAddress, chars.count, language, weight, prefix, error)
@@ -28,20 +28,18 @@ public final class XapianDocument {
         kx_doc_increase_termpos(handle, delta)
     }
 
-    /// Adds terms that were analysed in Swift, at the given positions (or without positions).
-    public func addTerms(_ terms: [String], positions: [UInt32]? = nil, weight: UInt32 = 1) throws(XapianError) {
-        guard !terms.isEmpty else { return }
-        let cStrings = terms.map { strdup($0) }
-        defer { cStrings.forEach { free($0) } }
-        try XapianError.check { error in
-            cStrings.withUnsafeBufferPointer { pointers in
-                pointers.withMemoryRebound(to: UnsafePointer<CChar>?.self) { constPointers in
-                    if let positions {
-                        return positions.withUnsafeBufferPointer { pos in
-                            kx_doc_add_terms(handle, constPointers.baseAddress, pos.baseAddress, terms.count, weight, error)
+    /// Adds terms analysed in Swift, in one call. A position of 0 means the term has no position.
+    public func addTerms(_ batch: TermBatch) throws(XapianError) {
+        guard batch.count > 0 else { return }
+        _ = try XapianError.check { error in
+            batch.bytes.withUnsafeBufferPointer { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { chars in
+                    batch.positions.withUnsafeBufferPointer { positions in
+                        batch.wdfs.withUnsafeBufferPointer { wdfs in
+                            kx_doc_add_terms(handle, chars.baseAddress, chars.count, positions.baseAddress, wdfs.baseAddress,
+                                             batch.count, error)
                         }
                     }
-                    return kx_doc_add_terms(handle, constPointers.baseAddress, nil, terms.count, weight, error)
                 }
             }
         }
@@ -71,3 +69,31 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+
+/// Terms for one document, packed for a single call across the C boundary.
+public struct TermBatch: Sendable {
+    var bytes: [UInt8] = []
+    var positions: [UInt32] = []
+    var wdfs: [UInt32] = []
+    public private(set) var count = 0
+
+    public init() {}
+
+    /// Adds `term` (prefix included) with a within-document frequency increment and an optional position.
+    public mutating func add(_ term: String, position: UInt32 = 0, wdf: UInt32 = 1) {
+        bytes.append(contentsOf: term.utf8)
+        bytes.append(0)
+        positions.append(position)
+        wdfs.append(wdf)
+        count += 1
+    }
+
+    public mutating func add(prefix: String, _ term: String, position: UInt32 = 0, wdf: UInt32 = 1) {
+        bytes.append(contentsOf: prefix.utf8)
+        bytes.append(contentsOf: term.utf8)
+        bytes.append(0)
+        positions.append(position)
+        wdfs.append(wdf)
+        count += 1
+    }
+}

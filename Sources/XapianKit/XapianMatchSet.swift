@@ -47,13 +47,17 @@ public final class XapianMatchSet {
     }
 
     /// An HTML-escaped extract of `text` around this query's matches, wrapped in the markers.
-    public func snippet(of text: String, length: Int, language: String, highlight: (start: String, end: String) = ("<mark>", "</mark>"),
+    public func snippet(of text: String, length: Int, language: String, stemmer: (any XapianWordStemmer)? = nil, highlight: (start: String, end: String) = ("<mark>", "</mark>"),
                         emptyWithoutMatch: Bool = false) throws(XapianError) -> String {
         var copy = text
+        let box = stemmer.map(StemmerBox.init)
+        let context = box.map { Unmanaged.passUnretained($0).toOpaque() }
+        defer { withExtendedLifetime(box) {} }
         let pointer = try XapianError.check { error in
             copy.withUTF8 { buffer in
                 buffer.withMemoryRebound(to: CChar.self) {
-                    kx_mset_snippet(handle, $0.baseAddress, $0.count, length, language, highlight.start, highlight.end,
+                    kx_mset_snippet(handle, $0.baseAddress, $0.count, length, language,
+                                    box == nil ? nil : StemmerBox.trampoline, context, highlight.start, highlight.end,
                                     emptyWithoutMatch ? 1 : 0, error)
                 }
             }

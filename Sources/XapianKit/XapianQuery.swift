@@ -46,7 +46,7 @@ public final class XapianQuery: @unchecked Sendable {
 }
 
 /// How the query parser reads user text.
-public struct XapianParserOptions: Sendable {
+public struct XapianParserOptions {
     public struct Prefix: Sendable {
         public let field: String
         public let prefix: String
@@ -59,6 +59,8 @@ public struct XapianParserOptions: Sendable {
     }
 
     public var language: String = "dutch"
+    /// Overrides `language` with the caller's analyser.
+    public var stemmer: (any XapianWordStemmer)? = nil
     public var defaultOperatorIsAnd = true
     public var booleanOperators = true
     public var phrases = true

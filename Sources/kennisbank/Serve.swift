@@ -68,8 +68,7 @@ extension Kennisbank {
                 do {
                     let app = try await buildApplication(configuration) { host, port in
                         let shownHost = host.contains(":") ? "[\(host)]" : host
-                        print("Kennisbank luistert op http://\(shownHost):\(port)/")
-                        fflush(stdout)
+                        FileHandle.standardOutput.write(Data("Kennisbank luistert op http://\(shownHost):\(port)/\n".utf8))
                     }
                     try await app.runService()
                 } catch {

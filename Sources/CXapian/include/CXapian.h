@@ -67,9 +67,10 @@ int kx_doc_index_text(kx_doc *d, const char *text, size_t len, const char *langu
                       unsigned wdf_inc, const char *prefix, kx_error *err);
 /* Leaves a gap in term positions so phrases do not match across fields. */
 void kx_doc_increase_termpos(kx_doc *d, unsigned delta);
-/* Adds pre-analysed terms: `positions` may be NULL (no position). */
-int kx_doc_add_terms(kx_doc *d, const char *const *terms, const uint32_t *positions,
-                     size_t count, unsigned wdf_inc, kx_error *err);
+/* Adds pre-analysed terms in one call: `terms` holds `count` NUL-terminated terms back to back.
+ * `positions` may be NULL (no positions); otherwise a position of 0 means "no position". */
+int kx_doc_add_terms(kx_doc *d, const char *terms, size_t terms_len, const uint32_t *positions,
+                     const uint32_t *wdfs, size_t count, kx_error *err);
 void kx_doc_add_boolean_term(kx_doc *d, const char *term);
 void kx_doc_set_value(kx_doc *d, unsigned slot, const char *value, size_t len);
 void kx_doc_set_data(kx_doc *d, const char *data, size_t len);
@@ -97,6 +98,23 @@ int kx_db_visit_terms(kx_db *db, const char *prefix, kx_term_visitor visit, void
 /* Best spelling correction for a word from this db's dictionary, or NULL. */
 char *kx_db_spelling_suggestion(kx_db *db, const char *word, unsigned max_edit_distance, kx_error *err);
 
+/* ---- Stemming --------------------------------------------------------- */
+
+/* A stemmer supplied by the caller: writes the stem of word into out (at most cap bytes) and
+ * returns its length. Used by the query parser and snippets so they analyse words exactly as
+ * the indexer did. Must not fail; must be callable from the thread that runs the search. */
+typedef size_t (*kx_stem_fn)(void *context, const char *word, size_t len, char *out, size_t cap);
+
+typedef struct kx_stemmer kx_stemmer;
+/* One of Xapian's Snowball stemmers by name ("dutch", "kraaij_pohlmann", "english"). */
+kx_stemmer *kx_stemmer_new(const char *language, kx_error *err);
+void kx_stemmer_free(kx_stemmer *s);
+/* Stems word into out; returns the stem's length (truncated to cap). */
+size_t kx_stemmer_stem(kx_stemmer *s, const char *word, size_t len, char *out, size_t cap);
+
+/* Every synonym stored for key, in this db's synonym table. */
+int kx_db_visit_synonyms(kx_db *db, const char *key, kx_term_visitor visit, void *context, kx_error *err);
+
 /* ---- Queries ---------------------------------------------------------- */
 
 enum {
@@ -119,7 +137,9 @@ typedef struct kx_prefix_map {
 
 /* Parses user query text. `corrected` (may be NULL) receives the spelling-corrected
  * query string when KX_QP_SPELLING is set and a correction exists (else NULL). */
-kx_query *kx_query_parse(kx_db *db, const char *text, const char *language, unsigned flags,
+/* `stem`/`stem_context` (may be NULL) override `language` with the caller's analyser. */
+kx_query *kx_query_parse(kx_db *db, const char *text, const char *language, kx_stem_fn stem, void *stem_context,
+                         unsigned flags,
                          int default_op_and, const kx_prefix_map *prefixes, size_t prefix_count,
                          const char *const *stopwords, size_t stopword_count,
                          unsigned max_wildcard_expansion, char **corrected, kx_error *err);
@@ -159,7 +179,7 @@ char *kx_mset_document_data(const kx_mset *m, uint32_t index, size_t *len, kx_er
  * `start`/`end` as highlight markers. Empty string when nothing matches and
  * `empty_without_match` is set. */
 char *kx_mset_snippet(const kx_mset *m, const char *text, size_t len, size_t length,
-                      const char *language, const char *start, const char *end,
+                      const char *language, kx_stem_fn stem, void *stem_context, const char *start, const char *end,
                       int empty_without_match, kx_error *err);
 /* Terms for relevance feedback ("more like these"): the top `count` expand terms
  * from the given documents, excluding `exclude_prefix`-less noise. */

@@ -1,42 +1,50 @@
 import XapianKit
 
 /// Turns a KnowledgeDocument into Xapian terms, values and stored data.
-enum DocumentBuilder {
+struct DocumentBuilder {
     /// Field weights: a word in the title counts as much as three in the body.
     static let titleWeight: UInt32 = 3
     static let summaryWeight: UInt32 = 2
     static let headingWeight: UInt32 = 2
+    /// Gap between fields so phrases never match across them.
+    static let fieldGap: UInt32 = 100
 
-    static func build(_ document: KnowledgeDocument) throws(KennisbankError) -> XapianDocument {
+    private var analyzers: [String: Analyzer] = [:]
+
+    init() {}
+
+    /// The document's terms and values, ready to be written. `words` receives every word (for spelling data).
+    mutating func build(_ document: KnowledgeDocument, words: ((String) -> Void)? = nil) throws(KennisbankError) -> XapianDocument {
+        let analyzer = analyzer(for: document.language)
+        var batch = TermBatch()
+        var position: UInt32 = 0
+        func text(_ value: String, weight: UInt32 = 1, prefix: String = "", spelling: Bool = true) {
+            guard !value.isEmpty else { return }
+            analyzer.index(value, prefix: prefix, weight: weight, position: &position, into: &batch,
+                           words: spelling ? words : nil)
+            position += Self.fieldGap
+        }
+        text(document.title, weight: Self.titleWeight)
+        text(document.title, prefix: IndexSchema.titlePrefix, spelling: false)
+        text(document.summary, weight: Self.summaryWeight)
+        for organisation in document.organisations {
+            text(organisation)
+            text(organisation, prefix: IndexSchema.organisationPrefix, spelling: false)
+        }
+        for author in document.authors { text(author, prefix: IndexSchema.authorPrefix, spelling: false) }
+        if let practice = document.practice { text(practice.runBy + "\n" + practice.location) }
+        if let method = document.workingMethod {
+            text((method.recruitmentChannels + method.exploitationSettings + [method.groupContext] + method.controlMethods)
+                .joined(separator: "\n"))
+        }
+        for section in document.sections {
+            if let heading = section.heading { text(heading, weight: Self.headingWeight) }
+            for paragraph in section.paragraphs { text(paragraph) }
+        }
+
         let built = XapianDocument()
-        let language = document.stemmerLanguage
         do {
-            func text(_ value: String, weight: UInt32 = 1, prefix: String = "") throws(XapianError) {
-                guard !value.isEmpty else { return }
-                // Lowercased first: Xapian leaves capitalised words unstemmed, and in Dutch that would
-                // miss every sentence-initial plural ("Rollenspellen staan centraal").
-                try built.indexText(value.lowercased(), language: language, weight: weight, prefix: prefix)
-                built.increaseTermPosition()
-            }
-            try text(document.title, weight: titleWeight)
-            try text(document.title, prefix: IndexSchema.titlePrefix)
-            try text(document.summary, weight: summaryWeight)
-            for organisation in document.organisations {
-                try text(organisation)
-                try text(organisation, prefix: IndexSchema.organisationPrefix)
-            }
-            for author in document.authors { try text(author, prefix: IndexSchema.authorPrefix) }
-            if let practice = document.practice {
-                try text([practice.runBy, practice.location].joined(separator: "\n"))
-            }
-            if let method = document.workingMethod {
-                try text((method.recruitmentChannels + method.exploitationSettings + [method.groupContext] + method.controlMethods)
-                    .joined(separator: "\n"))
-            }
-            for section in document.sections {
-                if let heading = section.heading { try text(heading, weight: headingWeight) }
-                for paragraph in section.paragraphs { try text(paragraph) }
-            }
+            try built.addTerms(batch)
         } catch {
             throw .index("cannot analyse \(document.id): \(error.message)")
         }
@@ -53,5 +61,12 @@ enum DocumentBuilder {
             throw .index("cannot encode \(document.id): \(error)")
         }
         return built
+    }
+
+    private mutating func analyzer(for language: String) -> Analyzer {
+        if let existing = analyzers[language] { return existing }
+        let made = Analyzer(language: language)
+        analyzers[language] = made
+        return made
     }
 }

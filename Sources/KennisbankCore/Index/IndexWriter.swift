@@ -5,6 +5,10 @@ import XapianKit
 public final class IndexWriter {
     public let location: IndexLocation
     private var databases: [AccessLevel: XapianWritableDatabase] = [:]
+    private var builder = DocumentBuilder()
+    /// Word counts per level since the last commit; each level's spelling dictionary only ever holds
+    /// words of its own documents, so suggestions never reveal a word from a level a caller cannot see.
+    private var spelling: [AccessLevel: [String: UInt32]] = [:]
 
     /// Opens (creating when needed) every level's database for writing.
     /// - Throws: `KennisbankError.indexLocked` when another indexer is running.
@@ -28,7 +32,11 @@ public final class IndexWriter {
 
     /// Adds or replaces the document with this id, removing it from any other level it used to be in.
     public func put(_ document: KnowledgeDocument) throws(KennisbankError) {
-        let built = try DocumentBuilder.build(document)
+        var words = spelling[document.access, default: [:]]
+        let built = try builder.build(document) { word in
+            if word.utf8.count >= 4, word.utf8.count <= 40, !word.contains(where: \.isNumber) { words[word, default: 0] += 1 }
+        }
+        spelling[document.access] = words
         let idTerm = IndexSchema.idTerm(document.id)
         do {
             for (level, database) in databases where level != document.access {
@@ -51,7 +59,11 @@ public final class IndexWriter {
     /// Commits every level. Each level's commit is atomic; readers never see half a batch within a level.
     public func commit() throws(KennisbankError) {
         do {
-            for level in AccessLevel.allCases { try databases[level]!.commit() }
+            for level in AccessLevel.allCases {
+                for (word, count) in spelling[level] ?? [:] { try databases[level]!.addSpelling(word, frequency: count) }
+                try databases[level]!.commit()
+            }
+            spelling = [:]
         } catch {
             throw .index("commit failed: \(error.message)")
         }

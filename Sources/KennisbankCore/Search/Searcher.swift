@@ -9,6 +9,8 @@ public final class Searcher {
     public let levels: [AccessLevel]
     private let database: XapianDatabase
     private var facets: FacetIndex
+    /// Query analysers per document language, the same pipeline the indexer used.
+    private let analyzers: [String: Analyzer] = ["nl": Analyzer(language: "nl"), "en": Analyzer(language: "en")]
 
     /// Dutch and English function words dropped from queries; never domain words.
     static let stopwords = ["de", "het", "een", "en", "van", "in", "op", "te", "dat", "die", "voor", "met", "aan", "er",
@@ -156,11 +158,11 @@ public final class Searcher {
     private func interpret(_ text: String, languages: [String]?, requireAll: Bool = true) throws(KennisbankError) -> Interpretation {
         let trimmed = text.trimmingWhitespace()
         if trimmed.isEmpty { return Interpretation(query: .matchAll, isEmpty: true, reading: nil, canRelaxToAny: false) }
-        let repaired = QueryRepair.repair(trimmed)
+        let repaired = QueryRepair.repair(analyzers["nl"]!.normaliseQuery(trimmed))
         if repaired.isEmpty { return Interpretation(query: .matchAll, isEmpty: true, reading: "(alles)", canRelaxToAny: false) }
         let stemmers: [String] = {
-            let wanted = (languages ?? []).map(StemmerLanguage.forCode).filter { $0 != "none" }
-            return wanted.isEmpty ? ["dutch", "english"] : wanted
+            let wanted = (languages ?? []).filter { analyzers[$0] != nil }
+            return wanted.isEmpty ? ["nl", "en"] : wanted
         }()
         var options = XapianParserOptions()
         options.defaultOperatorIsAnd = requireAll
@@ -169,8 +171,8 @@ public final class Searcher {
             + Facet.allCases.map { .init(field: $0.queryFieldName, prefix: $0.termPrefix, isBoolean: true) }
         var parsed: [XapianQuery] = []
         var descriptions = Set<String>()
-        for stemmer in stemmers {
-            options.language = stemmer
+        for language in stemmers {
+            options.stemmer = analyzers[language]
             do {
                 let query = try database.parse(repaired, options: options).query
                 // Documents are stemmed in their own language; read the query both ways and accept either.
@@ -203,13 +205,15 @@ public final class Searcher {
             do {
                 let document = try IndexSchema.decode(try page.data(at: index))
                 let language = document.stemmerLanguage
+                let stemmer = analyzers[document.language]
                 var snippet = ""
                 var passages: [PassageHit] = []
                 if interpretation.isEmpty {
                     snippet = Self.escape(String(document.summary.prefix(300)))
                 } else {
-                    snippet = try page.snippet(of: document.summary + "\n" + document.bodyText, length: 300, language: language)
-                    passages = try bestPassages(of: document, page: page, language: language)
+                    snippet = try page.snippet(of: document.summary + "\n" + document.bodyText, length: 300, language: language,
+                                               stemmer: stemmer)
+                    passages = try bestPassages(of: document, page: page, language: language, stemmer: stemmer)
                 }
                 hits.append(SearchHit(id: document.id, title: document.title, type: document.type, date: document.published,
                                       organisation: document.organisations, language: document.language,
@@ -225,12 +229,14 @@ public final class Searcher {
     }
 
     /// The passages with the most matches, for documents long enough to have several.
-    private func bestPassages(of document: KnowledgeDocument, page: XapianMatchSet, language: String) throws(XapianError) -> [PassageHit] {
+    private func bestPassages(of document: KnowledgeDocument, page: XapianMatchSet, language: String,
+                              stemmer: Analyzer?) throws(XapianError) -> [PassageHit] {
         let passages = Passage.split(document.sections)
         guard passages.count > 1 else { return [] }
         var scored: [(marks: Int, order: Int, hit: PassageHit)] = []
         for (order, passage) in passages.enumerated() {
-            let extract = try page.snippet(of: passage.text, length: 400, language: language, emptyWithoutMatch: true)
+            let extract = try page.snippet(of: passage.text, length: 400, language: language, stemmer: stemmer,
+                                           emptyWithoutMatch: true)
             let marks = extract.components(separatedBy: "<mark>").count - 1
             if marks > 0 { scored.append((marks, order, PassageHit(page: passage.page, heading: passage.heading, text: extract))) }
         }

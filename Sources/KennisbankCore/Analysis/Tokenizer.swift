@@ -1,0 +1,61 @@
+/// Splits text into lowercased words. Apostrophes inside words stay (*sms'jes*); hyphenated words
+/// (*loverboy-problematiek*) come out as their parts plus the joined form.
+struct Tokenizer {
+    struct Token {
+        /// Lowercased word as written (diacritics kept).
+        var word: String
+        /// For a hyphenated word: its parts. The word itself is then the joined form.
+        var hyphenParts: [String]
+    }
+
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 {
+            return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39)
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    /// Calls `emit` for every token of `text`, in order.
+    static func tokenize(_ text: String, _ emit: (Token) -> Void) {
+        var current = String.UnicodeScalarView()
+        var parts: [String] = []
+        var pending: Unicode.Scalar? = nil  // an apostrophe or hyphen that joins only if a letter follows
+
+        func finishPart() {
+            guard !current.isEmpty else { return }
+            parts.append(String(current).lowercased())
+            current = String.UnicodeScalarView()
+        }
+        func finishToken() {
+            finishPart()
+            pending = nil
+            guard !parts.isEmpty else { return }
+            if parts.count == 1 {
+                emit(Token(word: parts[0], hyphenParts: []))
+            } else {
+                emit(Token(word: parts.joined(), hyphenParts: parts))
+            }
+            parts = []
+        }
+
+        for scalar in text.unicodeScalars {
+            if isWordScalar(scalar) {
+                if let joiner = pending {
+                    if joiner == "-" { finishPart() } else { current.append("'") }
+                    pending = nil
+                }
+                current.append(scalar)
+            } else if (scalar == "'" || scalar == "\u{2019}") && !current.isEmpty && pending == nil {
+                pending = "'"
+            } else if (scalar == "-" || scalar == "\u{2010}") && !current.isEmpty && pending == nil {
+                pending = "-"
+            } else if scalar.properties.generalCategory == .nonspacingMark && !current.isEmpty {
+                current.append(scalar)
+            } else {
+                finishToken()
+            }
+        }
+        finishToken()
+    }
+}
