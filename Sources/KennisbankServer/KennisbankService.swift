@@ -41,7 +41,7 @@ struct KennisbankService: Sendable {
     private static let ignoredWords: Set<String> = [
         "de", "het", "een", "en", "van", "in", "op", "te", "dat", "die", "voor", "met", "aan", "er", "is", "zijn", "als",
         "bij", "om", "of", "tot", "naar", "over", "uit", "door", "hun", "wat", "hoe", "wie", "the", "and", "for", "with",
-        "from", "into", "its", "and", "not", "nor", "but",
+        "from", "into", "its", "not", "nor", "but",
     ]
 
     /// Title words and theme words, ORed: plain words only, so no query syntax can sneak in.

@@ -5,7 +5,7 @@ struct Kennisbank: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kennisbank",
         abstract: "Index and search the knowledge base of the Landelijk Expertisepunt Jeugdprostitutie.",
-        subcommands: [Index.self, Check.self, Search.self, Show.self, Serve.self, BenchmarkSearch.self])
+        subcommands: [Index.self, Check.self, Search.self, Show.self, ThesaurusCommand.self, Serve.self, BenchmarkSearch.self])
 }
 
 /// Options every command that touches an index shares.

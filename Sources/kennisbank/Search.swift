@@ -42,6 +42,9 @@ extension Kennisbank {
         @Flag(help: "Print one JSON object.")
         var json = false
 
+        @Flag(name: .customLong("no-expand"), help: "Do not expand words through the thesaurus.")
+        var noExpand = false
+
         func run() throws {
             do {
                 let request = try makeRequest()
@@ -87,7 +90,7 @@ extension Kennisbank {
             }
             guard offset >= 0 else { throw .invalidParameter(name: "--offset", message: "must not be negative") }
             return SearchRequest(query: query.joined(separator: " "), filters: parsedFilters, from: from, to: to,
-                                 sort: sortOrder, offset: offset, limit: limit)
+                                 sort: sortOrder, offset: offset, limit: limit, expand: !noExpand)
         }
     }
 }
@@ -95,6 +98,10 @@ extension Kennisbank {
 enum ResultPrinter {
     static func print(_ result: SearchResult) {
         if let understood = result.understood { Swift.print("gezocht op: \(understood)") }
+        for expansion in result.expansions {
+            Swift.print("uitgebreid: \(expansion.term) → ook \(expansion.added.joined(separator: ", ")) (uitzetten: --no-expand)")
+        }
+        if let suggestion = result.suggestion { Swift.print("Bedoelde u: \(suggestion)?") }
         let shown = result.hits.isEmpty ? "" : " (\(result.offset + 1)-\(result.offset + result.hits.count))"
         Swift.print("\(result.total) documenten\(shown)\n")
         for (index, hit) in result.hits.enumerated() {

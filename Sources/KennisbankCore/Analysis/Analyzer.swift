@@ -63,6 +63,10 @@ public final class Analyzer: XapianWordStemmer {
             batch.add(prefix: prefix, token.word, position: position, wdf: weight)
             let stemmed = stem(token.word)
             batch.add(prefix: stemPrefix, stemmed, wdf: weight)
+            if token.isAcronym && prefix.isEmpty {
+                batch.add(prefix: IndexSchema.acronymPrefix, token.word, wdf: weight)
+                batch.add(prefix: "Z" + IndexSchema.acronymPrefix, stemmed, wdf: weight)
+            }
             words?(token.word)
             if let decompounder, token.word.utf8.count >= Decompounder.minimumWord {
                 let folded = Folding.fold(token.word)

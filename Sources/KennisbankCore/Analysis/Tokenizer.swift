@@ -6,6 +6,8 @@ struct Tokenizer {
         var word: String
         /// For a hyphenated word: its parts. The word itself is then the joined form.
         var hyphenParts: [String]
+        /// Written in capitals like an acronym (*OM*, *GGD*, *JenV*): indexed apart from the plain word.
+        var isAcronym: Bool = false
     }
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
@@ -21,6 +23,9 @@ struct Tokenizer {
         var current = String.UnicodeScalarView()
         var parts: [String] = []
         var pending: Unicode.Scalar? = nil  // an apostrophe or hyphen that joins only if a letter follows
+        var uppercase = 0
+        var firstUppercase = false
+        var length = 0
 
         func finishPart() {
             guard !current.isEmpty else { return }
@@ -31,8 +36,12 @@ struct Tokenizer {
             finishPart()
             pending = nil
             guard !parts.isEmpty else { return }
+            let acronym = parts.count == 1 && firstUppercase && uppercase >= 2 && (2...6).contains(length)
+            uppercase = 0
+            length = 0
+            firstUppercase = false
             if parts.count == 1 {
-                emit(Token(word: parts[0], hyphenParts: []))
+                emit(Token(word: parts[0], hyphenParts: [], isAcronym: acronym))
             } else {
                 emit(Token(word: parts.joined(), hyphenParts: parts))
             }
@@ -45,6 +54,11 @@ struct Tokenizer {
                     if joiner == "-" { finishPart() } else { current.append("'") }
                     pending = nil
                 }
+                if scalar.properties.isUppercase {
+                    if length == 0 { firstUppercase = true }
+                    uppercase += 1
+                }
+                length += 1
                 current.append(scalar)
             } else if (scalar == "'" || scalar == "\u{2019}") && !current.isEmpty && pending == nil {
                 pending = "'"

@@ -7,6 +7,10 @@ public enum IndexSchema {
     public static let titlePrefix = "S"
     public static let organisationPrefix = "O"
     public static let authorPrefix = "A"
+    /// Words written as acronyms (*OM*), so they can be told from the same letters as a word (*om*).
+    public static let acronymPrefix = "XACR"
+    /// Query field for acronyms; the thesaurus rewrites *OM* to `acroniem:om`.
+    public static let acronymField = "acroniem"
     /// ISO date, sortable as a string.
     public static let dateSlot: UInt32 = 0
     /// Separates several values of one facet inside a value slot.
@@ -15,7 +19,7 @@ public enum IndexSchema {
     /// Field names a user may type before a word (`titel:loverboy`).
     public static let textFields: [(field: String, prefix: String)] = [
         ("titel", titlePrefix), ("title", titlePrefix),
-        ("organisatie", organisationPrefix), ("auteur", authorPrefix),
+        ("organisatie", organisationPrefix), ("auteur", authorPrefix), (acronymField, acronymPrefix),
     ]
 
     public static func idTerm(_ id: String) -> String { idPrefix + id }

@@ -69,6 +69,29 @@ public final class IndexWriter {
         }
     }
 
+    /// Replaces the synonym table of every level with the thesaurus, and adds its words to the
+    /// spelling dictionaries (they are curators' words, not any document's). Committed at once.
+    public func load(_ thesaurus: Thesaurus) throws(KennisbankError) {
+        let table = thesaurus.synonymTable(analyzer: Analyzer(language: "nl"))
+        let words = thesaurus.words
+        do {
+            for level in AccessLevel.allCases {
+                let database = databases[level]!
+                try database.clearSynonyms()
+                for (key, targets) in table {
+                    for target in targets { try database.addSynonym(target, for: key) }
+                }
+                for word in words where word.count >= 3 { try database.addSpelling(word) }
+                try database.setMetadata(String(table.count), forKey: "thesaurus-entries")
+            }
+            try commit()
+        } catch let error as KennisbankError {
+            throw error
+        } catch {
+            throw .index("cannot load the thesaurus: \(error)")
+        }
+    }
+
     /// Releases the locks; uncommitted changes are discarded.
     public func close() {
         databases.values.forEach { $0.close() }

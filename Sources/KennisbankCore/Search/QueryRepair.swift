@@ -1,18 +1,22 @@
 /// Repairs the query syntax people get wrong, so a search always runs on a sensible reading:
 /// unclosed quotes are closed, unmatched brackets balanced, dangling or doubled operators dropped.
 enum QueryRepair {
-    private enum Token: Equatable {
+    enum Token: Equatable {
         case word(String), phrase(String), open, close, op(String)
+        /// A thesaurus expansion: the words as typed, ORed with their alternatives.
+        case expansion(original: [String], alternatives: [String])
     }
 
     private static let operators: Set<String> = ["AND", "OR", "NOT", "XOR"]
 
     /// Returns the repaired query text (equal to the input when nothing needed repair).
     static func repair(_ text: String) -> String {
-        var tokens = tokenize(text)
-        tokens = balanceBrackets(tokens)
-        tokens = dropDanglingOperators(tokens)
-        return render(tokens)
+        render(repairedTokens(text))
+    }
+
+    /// The repaired query as tokens, words in their original case (acronyms are recognised by it).
+    static func repairedTokens(_ text: String) -> [Token] {
+        dropDanglingOperators(balanceBrackets(tokenize(text)))
     }
 
     private static func tokenize(_ text: String) -> [Token] {
@@ -131,7 +135,7 @@ enum QueryRepair {
         return word.lowercased()
     }
 
-    private static func render(_ tokens: [Token]) -> String {
+    static func render(_ tokens: [Token]) -> String {
         var parts: [String] = []
         var glueNext = false
         for token in tokens {
@@ -142,6 +146,14 @@ enum QueryRepair {
             case .open: text = "("
             case .close: text = ")"
             case .op(let name): text = name
+            case .expansion(let original, let alternatives):
+                let typed = original.map(lowercasedKeepingFilterValues).joined(separator: " ")
+                let first = original.count > 1 ? "\"\(typed)\""
+                    : QueryExpansion.isAcronym(original[0]) ? IndexSchema.acronymField + ":" + typed : typed
+                text = "(" + ([first] + alternatives.map { alternative in
+                    if alternative.contains(" ") { return "\"\(alternative)\"" }
+                    return QueryExpansion.isAcronym(alternative) ? IndexSchema.acronymField + ":" + alternative.lowercased() : alternative
+                }).joined(separator: " OR ") + ")"
             }
             if glueNext || (token == .close && !parts.isEmpty) || (parts.last?.hasSuffix(":") == true && token != .open && token != .close) {
                 parts[parts.count - 1] += text

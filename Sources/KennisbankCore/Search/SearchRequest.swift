@@ -11,9 +11,12 @@ public struct SearchRequest: Sendable, Equatable {
     public var sort: Sort
     public var offset: Int
     public var limit: Int
+    /// Expand query words through the thesaurus (the user can switch this off per query).
+    public var expand: Bool
 
     public init(query: String = "", filters: [Facet: [String]] = [:], from: String? = nil, to: String? = nil,
-                sort: Sort = .relevance, offset: Int = 0, limit: Int = 10) {
+                sort: Sort = .relevance, offset: Int = 0, limit: Int = 10, expand: Bool = true) {
+        self.expand = expand
         self.query = query
         self.filters = filters
         self.from = from

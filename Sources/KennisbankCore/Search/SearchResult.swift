@@ -4,6 +4,10 @@ public struct SearchResult: Codable, Sendable {
     public var query: String
     /// How the query was read, when that differs from what was typed (repaired syntax, OR fallback).
     public var understood: String?
+    /// Thesaurus expansions that were applied (empty when none, or when expansion was switched off).
+    public var expansions: [Expansion]
+    /// A spelling correction of the query, offered when it finds little or nothing ("Bedoelde u ...?").
+    public var suggestion: String?
     public var total: Int
     public var offset: Int
     public var hits: [SearchHit]
@@ -37,4 +41,9 @@ public struct FacetCount: Codable, Sendable, Equatable {
     public var value: String
     public var count: Int
     public var selected: Bool
+}
+
+public struct Expansion: Codable, Sendable, Equatable {
+    public var term: String
+    public var added: [String]
 }

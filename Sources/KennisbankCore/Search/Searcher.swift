@@ -63,12 +63,13 @@ public final class Searcher {
             dateQuery = .valueRange(slot: IndexSchema.dateSlot, from: lower, to: upper)
         }
 
-        var interpretation = try interpret(request.query, languages: request.filters[.language])
+        var interpretation = try interpret(request.query, languages: request.filters[.language], expand: request.expand)
         var outcome = try run(interpretation, dateQuery: dateQuery, filterQuery: filterQuery, selections: selections,
                               sort: request.sort, offset: offset, limit: limit)
         // All words required finds nothing: try any of the words, and say so.
         if outcome.total == 0, interpretation.canRelaxToAny {
-            interpretation = try interpret(request.query, languages: request.filters[.language], requireAll: false)
+            interpretation = try interpret(request.query, languages: request.filters[.language], expand: request.expand,
+                                           requireAll: false)
             outcome = try run(interpretation, dateQuery: dateQuery, filterQuery: filterQuery, selections: selections,
                               sort: request.sort, offset: offset, limit: limit)
         }
@@ -88,7 +89,9 @@ public final class Searcher {
             list.sort { $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value }
             facetLists[facet.rawValue] = list
         }
-        return SearchResult(query: request.query, understood: interpretation.reading, total: outcome.total,
+        let suggestion = outcome.total < 3 ? try spellingSuggestion(for: request.query, dateQuery: dateQuery) : nil
+        return SearchResult(query: request.query, understood: interpretation.reading,
+                            expansions: interpretation.expansions, suggestion: suggestion, total: outcome.total,
                             offset: offset, hits: hits, facets: facetLists)
     }
 
@@ -152,18 +155,32 @@ public final class Searcher {
         var isEmpty: Bool
         /// Shown to the user when it differs from what they typed.
         var reading: String?
+        var expansions: [Expansion]
         var canRelaxToAny: Bool
     }
 
-    private func interpret(_ text: String, languages: [String]?, requireAll: Bool = true) throws(KennisbankError) -> Interpretation {
+    private func interpret(_ text: String, languages: [String]?, expand: Bool, requireAll: Bool = true) throws(KennisbankError) -> Interpretation {
         let trimmed = text.trimmingWhitespace()
-        if trimmed.isEmpty { return Interpretation(query: .matchAll, isEmpty: true, reading: nil, canRelaxToAny: false) }
-        let repaired = QueryRepair.repair(analyzers["nl"]!.normaliseQuery(trimmed))
-        if repaired.isEmpty { return Interpretation(query: .matchAll, isEmpty: true, reading: "(alles)", canRelaxToAny: false) }
-        let stemmers: [String] = {
-            let wanted = (languages ?? []).filter { analyzers[$0] != nil }
-            return wanted.isEmpty ? ["nl", "en"] : wanted
-        }()
+        let empty = Interpretation(query: .matchAll, isEmpty: true, reading: nil, expansions: [], canRelaxToAny: false)
+        if trimmed.isEmpty { return empty }
+        let dutch = analyzers["nl"]!
+        let normalised = dutch.normaliseQuery(trimmed)
+        var tokens = QueryRepair.repairedTokens(normalised)
+        let repaired = QueryRepair.render(tokens)
+        if repaired.isEmpty { return empty }
+        var expansions: [Expansion] = []
+        if expand && dutch.stage.thesaurus {
+            do {
+                let expansion = QueryExpansion(database: database, analyzer: dutch, stopwords: Set(Self.stopwords))
+                let result = try expansion.expand(tokens)
+                tokens = result.tokens
+                expansions = result.applied.map { Expansion(term: $0.term, added: $0.added) }
+            } catch {
+                throw .index("cannot read the thesaurus: \(error.message)")
+            }
+        }
+        let parsedText = QueryRepair.render(tokens)
+        let wanted = (languages ?? []).filter { analyzers[$0] != nil }
         var options = XapianParserOptions()
         options.defaultOperatorIsAnd = requireAll
         options.stopwords = Self.stopwords
@@ -171,10 +188,10 @@ public final class Searcher {
             + Facet.allCases.map { .init(field: $0.queryFieldName, prefix: $0.termPrefix, isBoolean: true) }
         var parsed: [XapianQuery] = []
         var descriptions = Set<String>()
-        for language in stemmers {
+        for language in wanted.isEmpty ? ["nl", "en"] : wanted {
             options.stemmer = analyzers[language]
             do {
-                let query = try database.parse(repaired, options: options).query
+                let query = try database.parse(parsedText, options: options).query
                 // Documents are stemmed in their own language; read the query both ways and accept either.
                 if descriptions.insert(query.description).inserted { parsed.append(query) }
             } catch {
@@ -182,12 +199,47 @@ public final class Searcher {
             }
         }
         let query = parsed.count == 1 ? parsed[0] : XapianQuery.combine(.or, parsed)
-        let hasOperators = repaired.split(separator: " ").contains { ["AND", "OR", "NOT", "XOR"].contains(String($0)) }
+        let hasOperators = tokens.contains { if case .op = $0 { return true } else { return false } }
+        let hasPhrase = tokens.contains { if case .phrase = $0 { return true } else { return false } }
         var reading: String? = repaired.lowercased() == trimmed.lowercased() ? nil : repaired
         if !requireAll { reading = "een of meer van: " + repaired }
-        let wordCount = repaired.split(separator: " ").count
-        return Interpretation(query: query, isEmpty: false, reading: reading,
-                              canRelaxToAny: requireAll && !hasOperators && wordCount > 1 && !repaired.contains("\""))
+        let wordCount = tokens.filter { if case .word = $0 { return true } else if case .expansion = $0 { return true } else { return false } }.count
+        return Interpretation(query: query, isEmpty: false, reading: reading, expansions: expansions,
+                              canRelaxToAny: requireAll && !hasOperators && !hasPhrase && wordCount > 1)
+    }
+
+    /// "Bedoelde u ...?": each plain word replaced by the spelling dictionary's best match, offered only
+    /// when the corrected query finds something. The dictionaries are per level, so only words from
+    /// documents this caller may see can be suggested.
+    private func spellingSuggestion(for text: String, dateQuery: XapianQuery?) throws(KennisbankError) -> String? {
+        let tokens = QueryRepair.repairedTokens(text.trimmingWhitespace())
+        var changed = false
+        var corrected: [QueryRepair.Token] = []
+        do {
+            for token in tokens {
+                if case .word(let word) = token, QueryExpansion.isPlain(word), word.count >= 4,
+                   let suggestion = try database.spellingSuggestion(for: word.lowercased()), suggestion != word.lowercased() {
+                    corrected.append(.word(suggestion))
+                    changed = true
+                } else {
+                    corrected.append(token)
+                }
+            }
+            guard changed else { return nil }
+            let suggestion = QueryRepair.render(corrected)
+            let interpretation = try interpret(suggestion, languages: nil, expand: false)
+            var probe = interpretation.query
+            if let dateQuery { probe = .combine(.filter, [probe, dateQuery]) }
+            var options = XapianSearchOptions()
+            options.limit = 1
+            return try database.search(probe, options: options).count > 0 ? suggestion : nil
+        } catch let error as XapianError {
+            throw .index("spelling lookup failed: \(error.message)")
+        } catch let error as KennisbankError {
+            throw error
+        } catch {
+            throw .index("spelling lookup failed: \(error)")
+        }
     }
 
     private static func explain(_ message: String) -> String {

@@ -1,0 +1,66 @@
+import XapianKit
+
+/// Expands query words through the thesaurus held in the index's synonym table.
+/// Longest match first (up to four words), never inside quotes, never words with a field prefix or wildcard.
+struct QueryExpansion {
+    /// What was expanded, to show the user (and let them switch it off).
+    struct Applied: Codable, Sendable, Equatable {
+        var term: String
+        var added: [String]
+    }
+
+    let database: XapianDatabase
+    let analyzer: Analyzer
+    let stopwords: Set<String>
+
+    func expand(_ tokens: [QueryRepair.Token]) throws(XapianError) -> (tokens: [QueryRepair.Token], applied: [Applied]) {
+        var out: [QueryRepair.Token] = []
+        var applied: [Applied] = []
+        var index = 0
+        while index < tokens.count {
+            var matched = false
+            for length in stride(from: min(4, tokens.count - index), through: 1, by: -1) {
+                let window = tokens[index..<(index + length)]
+                let words = window.compactMap { token -> String? in
+                    if case .word(let word) = token, Self.isPlain(word) { return word }
+                    return nil
+                }
+                guard words.count == length else { continue }
+                let alternatives = try database.synonyms(for: Self.key(words, analyzer: analyzer))
+                    .filter { Self.isAcronym($0) || !stopwords.contains($0.lowercased()) }
+                guard !alternatives.isEmpty else { continue }
+                out.append(.expansion(original: words, alternatives: alternatives))
+                applied.append(Applied(term: words.count == 1 && Self.isAcronym(words[0]) ? words[0] : words.joined(separator: " ").lowercased(),
+                                       added: alternatives))
+                index += length
+                matched = true
+                break
+            }
+            if !matched {
+                out.append(tokens[index])
+                index += 1
+            }
+        }
+        return (out, applied)
+    }
+
+    static func isPlain(_ word: String) -> Bool {
+        !word.contains(":") && !word.contains("*") && !word.hasPrefix("-") && !word.hasPrefix("+")
+    }
+
+    /// *OM*, *NRM*, *JenV*: short, starting with a capital, with at least two capitals.
+    static func isAcronym(_ word: String) -> Bool {
+        (2...6).contains(word.count) && word.first?.isUppercase == true && word.filter(\.isUppercase).count >= 2
+    }
+
+    /// Synonym-table key: acronyms by their exact capitals (so *OM* is not the word *om*),
+    /// anything else by its stems (so *loverboys* finds *loverboy*).
+    static func key(_ words: [String], analyzer: Analyzer) -> String {
+        if words.count == 1, isAcronym(words[0]) { return "^" + words[0] }
+        return words.map { word in
+            var stems: [String] = []
+            Tokenizer.tokenize(word) { stems.append(analyzer.stem($0.word)) }
+            return stems.joined(separator: " ")
+        }.joined(separator: " ")
+    }
+}

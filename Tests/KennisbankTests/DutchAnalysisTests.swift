@@ -1,0 +1,78 @@
+import Foundation
+import KennisbankCore
+import Testing
+
+/// What a Dutch-speaking professional expects the search box to understand.
+@Suite struct DutchAnalysisTests {
+    @Test func diacriticsAreFoldedButAQuotedExactFormStillWorks() throws {
+        let fixture = try Fixture()
+        try fixture.write("a.xml", Fixture.record(id: "met-trema", body: "De coördinatie van de zorg."))
+        try fixture.write("b.xml", Fixture.record(id: "zonder-trema", body: "De coordinatie van de zorg."))
+        try fixture.index()
+        #expect(Set(try fixture.search("coordinatie").ids) == ["met-trema", "zonder-trema"])
+        #expect(Set(try fixture.search("coördinatie").ids) == ["met-trema", "zonder-trema"])
+        #expect(try fixture.search("\"coördinatie\"").ids == ["met-trema"])
+    }
+
+    @Test func hyphenatedAndJoinedSpellingsFindEachOther() throws {
+        let fixture = try Fixture()
+        try fixture.write("a.xml", Fixture.record(id: "met-streepje", body: "Over de loverboy-problematiek in de regio."))
+        try fixture.write("b.xml", Fixture.record(id: "aaneen", body: "Over de loverboyproblematiek in de stad."))
+        try fixture.index()
+        #expect(Set(try fixture.search("loverboyproblematiek").ids) == ["met-streepje", "aaneen"])
+        #expect(Set(try fixture.search("loverboy-problematiek").ids) == ["met-streepje", "aaneen"])
+    }
+
+    @Test func compoundsAreFoundByTheirPartsButTheWholeCompoundRanksFirst() throws {
+        let fixture = try Fixture()
+        try fixture.write("a.xml", Fixture.record(id: "samenstelling", body: "Onderzoek naar jeugdprostitutie in Nederland."))
+        try fixture.write("b.xml", Fixture.record(id: "losse-delen", body: "Onderzoek naar de jeugd en naar prostitutie in Nederland."))
+        try fixture.index()
+        #expect(Set(try fixture.search("prostitutie").ids) == ["samenstelling", "losse-delen"])
+        let whole = try fixture.search("jeugdprostitutie").ids
+        #expect(whole.first == "samenstelling")
+    }
+
+    @Test func pluralsAndSingularsConflate() throws {
+        let fixture = try Fixture()
+        try fixture.write("a.xml", Fixture.record(id: "meervoud", body: "Gemeenten en meisjes, fietsen en slachtoffers, rollenspellen."))
+        try fixture.index()
+        for query in ["gemeente", "meisje", "fiets", "slachtoffer", "rollenspel"] {
+            #expect(try fixture.search(query).ids == ["meervoud"], "\(query)")
+        }
+    }
+
+    @Test func thesaurusExpandsSynonymsOneWayBroaderTermsAndAcronyms() throws {
+        let fixture = try Fixture()
+        try fixture.write("a.xml", Fixture.record(id: "tienerpooier", body: "Een tienerpooier benadert meisjes online."))
+        try fixture.write("b.xml", Fixture.record(id: "mensenhandelaar", body: "De mensenhandelaar werd veroordeeld."))
+        try fixture.write("c.xml", Fixture.record(id: "om", body: "Het Openbaar Ministerie vervolgt."))
+        try fixture.index()
+        let writer = try IndexWriter(location: fixture.location)
+        try writer.load(try Thesaurus(text: "loverboy, tienerpooier\nloverboy -> mensenhandelaar\nOM, Openbaar Ministerie"))
+        writer.close()
+
+        let expanded = try fixture.search("loverboy")
+        #expect(Set(expanded.ids) == ["tienerpooier", "mensenhandelaar"])
+        #expect(expanded.expansions.first?.added.contains("tienerpooier") == true)
+        // One way: the broader term does not find the narrower one.
+        #expect(try fixture.search("mensenhandelaar").ids == ["mensenhandelaar"])
+        #expect(try fixture.search("OM").ids == ["om"])
+        // The user can switch expansion off.
+        let plain = try fixture.searcher().search(SearchRequest(query: "loverboy", expand: false))
+        #expect(plain.total == 0)
+        #expect(plain.expansions.isEmpty)
+    }
+
+    @Test func spellingSuggestionsComeOnlyFromLevelsTheCallerMaySee() throws {
+        let fixture = try Fixture()
+        try fixture.write("open.xml", Fixture.record(id: "open", body: "Informatie over loverboys voor ouders."))
+        try fixture.write("geheim.xml", Fixture.record(id: "geheim", access: "vertrouwelijk", body: "Werkwijze met sextortion en chantagebeelden."))
+        try fixture.index()
+        #expect(try fixture.search("loverbosy", role: .anonymous).suggestion == "loverboys")
+        #expect(try fixture.search("chantagebelden", role: .trainer).suggestion == "chantagebeelden")
+        let anonymous = try fixture.search("chantagebelden", role: .anonymous)
+        #expect(anonymous.suggestion == nil)
+        #expect(anonymous.total == 0)
+    }
+}
