@@ -88,6 +88,8 @@ def main():
         ("CPU share the process got (100% = one core)", f"{kb_time['cpu_share']}%", f"{ref_time['cpu_share']}%", ""),
         ("Throughput, docs/s", f"{kb_indexed / kb_time['wall']:.0f}", f"{ref['docs'] / ref_time['wall']:.0f}",
          ratio(kb_indexed / kb_time["wall"], ref["docs"] / ref_time["wall"])),
+        ("Docs per CPU-second (steadier on a busy machine)", f"{kb_indexed / kb_time['cpu']:.0f}",
+         f"{ref['docs'] / ref_time['cpu']:.0f}", ratio(kb_indexed / kb_time["cpu"], ref["docs"] / ref_time["cpu"])),
         ("Throughput, MB/s of XML", f"{xml_mb / kb_time['wall']:.2f}", f"{xml_mb / ref_time['wall']:.2f}",
          ratio(ref_time["wall"], kb_time["wall"])),
         ("Index size (du), MB", f"{kb_size:.1f}", f"{ref_size:.1f}", ratio(kb_size, ref_size)),

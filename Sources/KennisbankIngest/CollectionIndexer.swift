@@ -1,14 +1,26 @@
 import Foundation
 import KennisbankCore
 
-/// Brings an index in step with a folder of documents: new and changed files are (re)indexed,
-/// removed files are removed, unchanged files are recognised by size and modification time.
+/// Brings an index in step with a folder of documents — XML records, PDF, HTML, Word, OpenDocument, text and
+/// Markdown. New and changed files are (re)indexed, removed files removed, renamed files not duplicated,
+/// identical files merged into one document; unchanged files are recognised by size, time and metadata
+/// (then content hash) and not read again. Files that fail are remembered with their reason and tried again
+/// when they (or their metadata, or the vocabulary) change, or with `retryFailed`.
 public struct CollectionIndexer {
     public let folder: URL
     public let location: IndexLocation
     public let reader: RecordReader
-    /// Called after each file with (done, total).
-    public var progress: ((Int, Int) -> Void)?
+    /// A folder catalog from outside the collection, applying below every catalog inside it (for a
+    /// collection one cannot write to).
+    public var defaultsCatalog: URL?
+    /// Try files that failed last time again even when they did not change.
+    public var retryFailed = false
+    /// Commit (and save the manifest) after this many documents, so memory stays bounded.
+    public var documentsPerCommit = 50
+    /// Called after each file.
+    public var progress: (@Sendable (IngestProgress) -> Void)?
+
+    private let vocabularyFingerprint: String
 
     public init(folder: URL, location: IndexLocation, vocabularyURL: URL? = nil) throws {
         self.folder = folder.standardizedFileURL
@@ -21,152 +33,65 @@ public struct CollectionIndexer {
             throw KennisbankError.vocabulary("no \(Vocabulary.fileName) in \(self.folder.path) or its parents; pass --vocabulary <file>")
         }
         reader = try RecordReader(vocabulary: try Vocabulary(contentsOf: vocabularyURL))
+        vocabularyFingerprint = FolderCatalogs.fileFingerprint(vocabularyURL)
     }
 
-    /// The XML records under the folder, as paths relative to it, sorted.
-    public func recordPaths() -> [String] {
-        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey],
-                                                              options: [.skipsHiddenFiles]) else { return [] }
-        var paths: [String] = []
-        for case let url as URL in enumerator where url.pathExtension.lowercased() == "xml" {
-            let relative = String(url.standardizedFileURL.path.dropFirst(folder.path.count + 1))
-            paths.append(relative)
-        }
-        return paths.sorted()
-    }
-
-    /// Validates every record without touching the index.
+    /// Validates every file exactly as indexing would, without touching the index.
     public func check() -> IndexSummary {
-        var summary = IndexSummary()
-        let start = Date()
-        var seenIDs: [String: String] = [:]
-        let paths = recordPaths()
-        for (done, path) in paths.enumerated() {
-            switch load(path) {
-            case .success(let document):
-                if let other = seenIDs[document.id] {
-                    summary.skipped.append(.init(path: path, reason: "duplicate id \"\(document.id)\", already used by \(other)"))
-                } else {
-                    seenIDs[document.id] = path
-                    summary.indexed.append(path)
-                }
-            case .failure(let reason):
-                summary.skipped.append(.init(path: path, reason: reason.description))
-            }
-            progress?(done + 1, paths.count)
-        }
-        summary.seconds = Date().timeIntervalSince(start)
-        return summary
+        let run = IngestRun(folder: folder, loader: makeLoader(), previous: FileManifest(), retryFailed: true, sink: nil, progress: progress)
+        // Without a sink nothing is written, so nothing can throw.
+        return (try? run.run().0) ?? IndexSummary()
     }
 
-    /// Indexes the folder incrementally and commits once at the end.
+    /// Indexes the folder incrementally.
     /// - Throws: `KennisbankError` for fatal problems (locked or unwritable index); per-file problems are in the summary.
     public func run() throws -> IndexSummary {
-        let start = Date()
         let writer = try IndexWriter(location: location)
         defer { writer.close() }
-        var manifest = FileManifest.load(from: location.manifestURL)
-        var summary = IndexSummary()
-        var next = FileManifest()
-        var claimedIDs: [String: String] = [:]
-        let paths = recordPaths()
+        let manifestURL = location.manifestURL
+        return try ingest(into: writer, previous: FileManifest.load(from: manifestURL), manifestURL: manifestURL)
+    }
 
-        // Ids of files that are unchanged are claimed first, so a new file cannot silently take them over.
-        var pending: [(path: String, stat: (size: Int, modified: Double))] = []
-        for path in paths {
-            let stat = fileStat(path)
-            if let old = manifest.files[path], old.size == stat.size, old.modified == stat.modified {
-                next.files[path] = old
-                if let id = old.id { claimedIDs[id] = path }
-                if old.failure == nil { summary.unchanged += 1 } else {
-                    summary.skipped.append(.init(path: path, reason: old.failure! + " (unchanged since last run)"))
-                }
-            } else {
-                pending.append((path, stat))
-            }
-            progress?(summary.unchanged, paths.count)
-        }
-
-        var done = summary.unchanged + summary.skipped.count
-        for (path, stat) in pending {
-            defer {
-                done += 1
-                progress?(done, paths.count)
-            }
-            guard let bytes = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path).map(Array.init) else {
-                summary.skipped.append(.init(path: path, reason: "cannot read file"))
-                continue
-            }
-            let hash = contentHash(bytes)
-            if let old = manifest.files[path], old.hash == hash, old.failure == nil {
-                next.files[path] = FileManifest.Entry(size: stat.size, modified: stat.modified, hash: hash, id: old.id, failure: nil)
-                if let id = old.id { claimedIDs[id] = path }
-                summary.unchanged += 1
-                continue
-            }
-            let document: KnowledgeDocument
-            switch load(path, bytes: bytes) {
-            case .success(let read): document = read
-            case .failure(let reason):
-                // Keep what the file produced before: a broken edit must not lose an indexed document.
-                let keptID = manifest.files[path]?.failure == nil ? manifest.files[path]?.id : nil
-                if let keptID { claimedIDs[keptID] = path }
-                next.files[path] = FileManifest.Entry(size: stat.size, modified: stat.modified, hash: hash, id: keptID,
-                                                      failure: reason.description)
-                summary.skipped.append(.init(path: path, reason: reason.description))
-                continue
-            }
-            if let other = claimedIDs[document.id], other != path {
-                let reason = "duplicate id \"\(document.id)\", already used by \(other)"
-                next.files[path] = FileManifest.Entry(size: stat.size, modified: stat.modified, hash: hash, id: nil, failure: reason)
-                summary.skipped.append(.init(path: path, reason: reason))
-                continue
-            }
-            try writer.put(document)
-            claimedIDs[document.id] = path
-            // A file whose id changed leaves its old document behind unless we remove it.
-            if let oldID = manifest.files[path]?.id, oldID != document.id, claimedIDs[oldID] == nil {
-                try writer.delete(id: oldID)
-            }
-            next.files[path] = FileManifest.Entry(size: stat.size, modified: stat.modified, hash: hash, id: document.id, failure: nil)
-            summary.indexed.append(path)
-        }
-
-        for (path, entry) in manifest.files where next.files[path] == nil {
-            if let id = entry.id, claimedIDs[id] == nil {
-                try writer.delete(id: id)
-            }
-            summary.removed.append(path)
-            manifest.files[path] = nil
-        }
-        summary.removed.sort()
-
-        try writer.commit()
+    /// Rebuilds the whole index from scratch beside the live one and swaps it in atomically when complete;
+    /// searches keep being answered from the old index until then. On failure the live index is untouched.
+    public func rebuild() throws -> IndexSummary {
+        // Hold the live index's write locks, so no incremental run writes into what is about to be replaced.
+        let holder = location.exists ? try IndexWriter(location: location) : nil
+        defer { holder?.close() }
+        let staging = try location.stagingLocation()
         do {
-            try next.save(to: location.manifestURL)
+            let writer = try IndexWriter(location: staging)
+            let summary = try ingest(into: writer, previous: FileManifest(), manifestURL: staging.manifestURL)
+            writer.close()
+            try location.install(staging)
+            return summary
         } catch {
-            throw KennisbankError.index("cannot write \(location.manifestURL.path): \(error.localizedDescription)")
+            try? FileManager.default.removeItem(at: staging.root)
+            throw error
         }
-        summary.seconds = Date().timeIntervalSince(start)
+    }
+
+    private func makeLoader() -> FileLoader {
+        FileLoader(folder: folder, records: reader, defaultsCatalog: defaultsCatalog?.standardizedFileURL)
+    }
+
+    private func ingest(into writer: IndexWriter, previous: FileManifest, manifestURL: URL) throws -> IndexSummary {
+        let sink = WriterSink(writer: writer, documentsPerCommit: documentsPerCommit)
+        // A changed vocabulary may make failed files valid (or valid ones invalid): try the failures again.
+        let retry = retryFailed || (previous.vocabulary != nil && previous.vocabulary != vocabularyFingerprint)
+        let run = IngestRun(folder: folder, loader: makeLoader(), previous: previous, retryFailed: retry, sink: sink, progress: progress)
+        run.setVocabularyFingerprint(vocabularyFingerprint)
+        sink.onCommit = { () throws(KennisbankError) in try Self.save(run.checkpointManifest(), to: manifestURL) }
+        let (summary, manifest) = try run.run()
+        try Self.save(manifest, to: manifestURL)
         return summary
     }
 
-    private func load(_ path: String, bytes: [UInt8]? = nil) -> Result<KnowledgeDocument, SkipReason> {
-        guard let bytes = bytes ?? FileManager.default.contents(atPath: folder.appendingPathComponent(path).path).map(Array.init) else {
-            return .failure(SkipReason(message: "cannot read file"))
-        }
-        if bytes.isEmpty { return .failure(SkipReason(message: "empty file")) }
+    private static func save(_ manifest: FileManifest, to url: URL) throws(KennisbankError) {
         do {
-            return .success(try reader.read(bytes, relativePath: path))
+            try manifest.save(to: url)
         } catch {
-            return .failure(error)
+            throw .index("cannot write \(url.path): \(error.localizedDescription)")
         }
-    }
-
-    private func fileStat(_ path: String) -> (size: Int, modified: Double) {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(path).path)
-        let size = (attributes?[.size] as? NSNumber)?.intValue ?? -1
-        let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-        return (size, modified)
     }
 }

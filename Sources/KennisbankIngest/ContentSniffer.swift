@@ -52,10 +52,12 @@ enum ContentSniffer {
         let start = lowered.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
         // Markup only when the file starts with a tag: a text file that mentions "<html>" stays text.
         if start.hasPrefix("<") {
-            let isHTML = start.hasPrefix("<!doctype html") || start.hasPrefix("<html")
-                || ["<html", "<head", "<body"].contains { lowered.contains($0) }
+            // Records have a <body> too: an XML declaration or <document> means XML unless it is XHTML.
+            let isXML = start.hasPrefix("<?xml") || start.hasPrefix("<document")
+            let isHTML = start.hasPrefix("<!doctype html") || hasTag("html", in: lowered)
+                || (!isXML && ["head", "body"].contains { hasTag($0, in: lowered) })
             if isHTML { return htmlEncoding(bytes, head: lowered).map { .html(encoding: $0) } }
-            if start.hasPrefix("<?xml") || start.hasPrefix("<document") || ext == "xml" { return .success(.xmlRecord) }
+            if isXML || ext == "xml" { return .success(.xmlRecord) }
         } else if ext == "xml", !isUTF16 {
             // Not XML at all, but named so: the record reader says what is wrong with it, line and column.
             return .success(.xmlRecord)
@@ -103,6 +105,16 @@ enum ContentSniffer {
             return .failure(SkipReason(message: "Office file without word/document.xml (damaged or not a Word document)"))
         }
         return .failure(SkipReason(message: "ZIP archive, not a document (unpack it into the collection instead)"))
+    }
+
+    /// `<name>` or `<name ...>` — not `<heading>` when looking for `<head>`.
+    private static func hasTag(_ name: String, in text: String) -> Bool {
+        var rest = Substring(text)
+        while let range = rest.range(of: "<" + name) {
+            if let next = rest[range.upperBound...].first, next == ">" || next.isWhitespace { return true }
+            rest = rest[range.upperBound...]
+        }
+        return false
     }
 
     /// How to read an HTML page: its declared charset when that is one we decode ourselves, else UTF-8 when

@@ -7,12 +7,22 @@ struct FileManifest: Codable {
         var size: Int
         var modified: Double
         var hash: String
-        /// The document id the file produced; nil for a file that failed.
+        /// The document id the file produced; nil for a file that failed (and never produced one).
         var id: String?
         var failure: String?
+        /// Fingerprint of the sidecar and folder catalogs that applied (nil for XML records).
+        var metadata: String?
+        var format: DocumentFormat?
+        /// For a file with the same content as another: that file, whose document lists this one as a source.
+        var copyOf: String?
     }
 
     var files: [String: Entry] = [:]
+    /// Ids that may still be in the index although no entry names them (a run stopped between a commit and
+    /// its final deletions); the next run deletes them unless a file claims them.
+    var staleIDs: [String]? = nil
+    /// Fingerprint of the vocabulary at the last run: when it changes, files that failed are tried again.
+    var vocabulary: String? = nil
 
     static func load(from url: URL) -> FileManifest {
         guard let data = try? Data(contentsOf: url), let manifest = try? JSONDecoder().decode(FileManifest.self, from: data) else {
@@ -27,14 +37,21 @@ struct FileManifest: Codable {
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
         try encoder.encode(self).write(to: url, options: .atomic)
     }
+
+    /// Every id the manifest says is (or may be) in the index.
+    var allIDs: Set<String> {
+        Set(files.values.compactMap(\.id)).union(staleIDs ?? [])
+    }
 }
 
 /// 64-bit FNV-1a: fast content fingerprint for change detection (not for security).
 func contentHash(_ bytes: [UInt8]) -> String {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes {
-        hash ^= UInt64(byte)
-        hash = hash &* 0x100_0000_01b3
+    bytes.withUnsafeBufferPointer { buffer in
+        for byte in buffer {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
     }
     return String(hash, radix: 16) + "-" + String(bytes.count)
 }

@@ -5,7 +5,8 @@ import LibXMLKit
 /// Reads the project's own XML records: well-formedness and the RelaxNG schema first, then the vocabulary.
 public struct RecordReader: Sendable {
     public let vocabulary: Vocabulary
-    private let schema: RelaxNGSchema
+    /// Also used for sidecars and folder catalogs (`<metadata>`), which share the schema.
+    let schema: RelaxNGSchema
 
     public init(vocabulary: Vocabulary) throws {
         guard let url = Bundle.module.url(forResource: "kennisbank", withExtension: "rng") else {
@@ -53,10 +54,8 @@ public struct RecordReader: Sendable {
         }
         var problems: [SkipReason] = []
         func check(_ value: String, _ list: String, line: Int, field: String) {
-            guard !vocabulary.contains(value, in: list) else { return }
-            let allowed = vocabulary.allowedValues(list).joined(separator: ", ")
-            problems.append(SkipReason(line: line, column: 0,
-                                       message: "\(field) \"\(value)\" is not in the vocabulary; allowed: \(allowed)"))
+            guard let problem = VocabularyCheck.problem(value, list: list, field: field, vocabulary: vocabulary) else { return }
+            problems.append(SkipReason(line: line, column: 0, message: problem))
         }
         let attributes = root.attributes
         for name in ["type", "language", "access"] {
@@ -65,6 +64,10 @@ public struct RecordReader: Sendable {
                 continue
             }
             check(value, name, line: root.line, field: name)
+            if name == "access", vocabulary.contains(value, in: "access"), AccessLevel(rawValue: value) == nil {
+                // The vocabulary may list a level the index has no database for; never crash on it.
+                problems.append(SkipReason(line: root.line, column: 0, message: "access \"\(value)\" is not an access level the index has"))
+            }
         }
         if let region = root.child("region") {
             check(region.attributes["scope"] ?? "", "region", line: region.line, field: "region scope")

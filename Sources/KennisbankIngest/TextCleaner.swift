@@ -226,6 +226,28 @@ enum TextCleaner {
         return pieces
     }
 
+    /// Footnote numbers set in superscript come out of PDFs glued to the word: "mensenhandel1", "zijn.12".
+    /// The word must be findable, so digits after a lowercase word of four letters or more are dropped.
+    static func removeFootnoteMarkers(_ paragraph: String) -> String {
+        guard paragraph.contains(where: \.isNumber) else { return paragraph }
+        var changed = false
+        let words = paragraph.split(separator: " ", omittingEmptySubsequences: false).map { word -> Substring in
+            var core = word
+            var trailing: Substring = ""
+            if let last = core.last, ",.;:)’”'\"".contains(last) {
+                trailing = core.suffix(1)
+                core = core.dropLast()
+            }
+            let digits = core.reversed().prefix { $0.isASCIIDigit }.count
+            guard (1...3).contains(digits) else { return word }
+            let letters = core.dropLast(digits)
+            guard letters.count >= 4, letters.allSatisfy({ $0.isLetter && $0.isLowercase }) else { return word }
+            changed = true
+            return letters + trailing
+        }
+        return changed ? words.joined(separator: " ") : paragraph
+    }
+
     private static func trimTrailing(_ line: Substring) -> String {
         var end = line.endIndex
         while end > line.startIndex, line[line.index(before: end)] == " " { end = line.index(before: end) }

@@ -29,32 +29,9 @@ struct KennisbankService: Sendable {
 
     /// Related documents: those sharing the most title words and themes, best first, never the document itself.
     ///
-    /// A stand-in until KennisbankCore offers a proper similar() (for example Xapian's relevance-set expansion).
+    /// Related documents by relevance-set expansion, within the levels `role` may see.
     func similar(to document: KnowledgeDocument, role: Role, limit: Int = 5) async throws -> [SearchHit] {
-        let query = Self.similarityQuery(for: document)
-        guard !query.isEmpty else { return [] }
-        let request = SearchRequest(query: query, sort: .relevance, offset: 0, limit: limit + 1)
-        let result = try await pool.withSearcher(role: role) { searcher in try searcher.search(request) }
-        return Array(result.hits.filter { $0.id != document.id }.prefix(limit))
-    }
-
-    private static let ignoredWords: Set<String> = [
-        "de", "het", "een", "en", "van", "in", "op", "te", "dat", "die", "voor", "met", "aan", "er", "is", "zijn", "als",
-        "bij", "om", "of", "tot", "naar", "over", "uit", "door", "hun", "wat", "hoe", "wie", "the", "and", "for", "with",
-        "from", "into", "its", "not", "nor", "but",
-    ]
-
-    /// Title words and theme words, ORed: plain words only, so no query syntax can sneak in.
-    static func similarityQuery(for document: KnowledgeDocument) -> String {
-        var words: [String] = []
-        let text = ([document.title] + document.themes).joined(separator: " ")
-        for word in text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
-            let word = String(word)
-            guard word.count >= 3, !ignoredWords.contains(word), !words.contains(word) else { continue }
-            words.append(word)
-            if words.count == 24 { break }
-        }
-        return words.joined(separator: " OR ")
+        try await pool.withSearcher(role: role) { searcher in try searcher.similar(to: document.id, limit: limit) ?? [] }
     }
 
     /// The original file of a document inside the collection folder: the file named in `<source file="...">`

@@ -1,11 +1,11 @@
 import ArgumentParser
 
 @main
-struct Kennisbank: ParsableCommand {
+struct Kennisbank: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kennisbank",
         abstract: "Index and search the knowledge base of the Landelijk Expertisepunt Jeugdprostitutie.",
-        subcommands: [Index.self, Check.self, Search.self, Show.self, ThesaurusCommand.self, Serve.self, BenchmarkSearch.self])
+        subcommands: [Index.self, Check.self, Search.self, Show.self, ThesaurusCommand.self, TokenCommand.self, Audit.self, Serve.self, BenchmarkSearch.self])
 }
 
 /// Options every command that touches an index shares.

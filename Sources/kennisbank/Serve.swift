@@ -6,7 +6,7 @@ import Logging
 
 extension Kennisbank {
     /// Runs the HTTP JSON API and the Dutch search pages until SIGTERM or SIGINT.
-    struct Serve: ParsableCommand {
+    struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Serve the JSON API and the search pages over HTTP.",
             discussion: """
@@ -43,7 +43,7 @@ extension Kennisbank {
             guard ["text", "json"].contains(logFormat) else { throw ValidationError("--log-format must be text or json") }
         }
 
-        func run() throws {
+        func run() async throws {
             let level = Logger.Level(rawValue: logLevel) ?? .info
             if logFormat == "json" {
                 LoggingSystem.bootstrap { label in
@@ -61,31 +61,16 @@ extension Kennisbank {
             let configuration = KennisbankServerConfiguration(
                 indexPath: options.index, host: host, port: port, collectionPath: collection,
                 vocabularyPath: vocabulary, logLevel: level)
-            // The root command is synchronous, so the server runs in a task while this thread waits.
-            let outcome = Outcome()
-            let done = DispatchSemaphore(value: 0)
-            Task {
-                do {
-                    let app = try await buildApplication(configuration) { host, port in
-                        let shownHost = host.contains(":") ? "[\(host)]" : host
-                        FileHandle.standardOutput.write(Data("Kennisbank luistert op http://\(shownHost):\(port)/\n".utf8))
-                    }
-                    try await app.runService()
-                } catch {
-                    outcome.error = error
+            do {
+                let app = try await buildApplication(configuration) { host, port in
+                    let shownHost = host.contains(":") ? "[\(host)]" : host
+                    FileHandle.standardOutput.write(Data("Kennisbank luistert op http://\(shownHost):\(port)/\n".utf8))
                 }
-                done.signal()
-            }
-            done.wait()
-            if let error = outcome.error {
+                try await app.runService()
+            } catch {
                 Terminal.error((error as? KennisbankError)?.description ?? "\(error)")
                 throw ExitCode(2)
             }
         }
     }
-}
-
-/// Carries the server's error from its task back to the waiting thread (written once, read after the signal).
-private final class Outcome: @unchecked Sendable {
-    var error: (any Error)?
 }

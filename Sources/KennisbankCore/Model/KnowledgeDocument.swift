@@ -106,7 +106,8 @@ public struct KnowledgeDocument: Codable, Sendable, Equatable {
         case .theme: themes
         case .audience: audiences
         case .approach: approaches
-        case .region: [region] + (municipality.map { [$0] } ?? [])
+        // A municipality is named as such, so the municipality Groningen is not the province Groningen.
+        case .region: [region] + (municipality.map { ["gemeente " + $0] } ?? [])
         case .organisation: organisations
         case .language: [language]
         case .access: [access.rawValue]

@@ -7,7 +7,7 @@ import XapianKit
 public final class Searcher {
     public let location: IndexLocation
     public let levels: [AccessLevel]
-    private let database: XapianDatabase
+    let database: XapianDatabase
     private var facets: FacetIndex
     /// Query analysers per document language, the same pipeline the indexer used.
     private let analyzers: [String: Analyzer] = ["nl": Analyzer(language: "nl"), "en": Analyzer(language: "en")]

@@ -33,7 +33,8 @@ struct PDFExtractor {
         if Self.looksGarbled(raw) {
             throw SkipReason(message: "PDF text layer is unreadable (broken font encoding); run OCR on it first")
         }
-        let (sections, pages) = TextCleaner.pagedSections(TextCleaner.normalise(raw))
+        var (sections, pages) = TextCleaner.pagedSections(TextCleaner.normalise(raw))
+        for index in sections.indices { sections[index].paragraphs = sections[index].paragraphs.map(TextCleaner.removeFootnoteMarkers) }
         var document = ExtractedDocument(format: .pdf, sections: sections, pages: info.pages ?? pages,
                                          properties: info.properties)
         if document.wordCount < 5 {
@@ -125,7 +126,8 @@ struct PDFExtractor {
             title = title.split(separator: " ").dropFirst().joined(separator: " ")
         }
         // Real titles have words; file names have underscores and codes.
-        let words = title.split(whereSeparator: { $0 == " " || $0 == "_" }).filter { $0.count >= 3 && $0.allSatisfy(\.isLetter) }
+        let words = title.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "_" })
+            .filter { $0.count >= 3 && $0.allSatisfy(\.isLetter) }
         guard words.count >= 2, !title.contains("_") else { return nil }
         return title.trimmingCharacters(in: .whitespaces)
     }

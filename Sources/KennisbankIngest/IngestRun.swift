@@ -1,0 +1,286 @@
+import Foundation
+import KennisbankCore
+
+/// One pass over a collection: decide what changed, read what must be read, write it (unless checking),
+/// remove what is gone, and record every file's outcome.
+///
+/// Files with identical content (the same PDF under two names) become one document listing every copy in
+/// `Source.files`; its id and metadata come from the first copy by path.
+final class IngestRun {
+    /// Receives the documents of a run; nil when only checking.
+    protocol Sink: AnyObject {
+        func put(_ document: KnowledgeDocument, words: Int) throws(KennisbankError)
+        func delete(id: String) throws(KennisbankError)
+        /// Commits what is left.
+        func finish() throws(KennisbankError)
+    }
+
+    let folder: URL
+    let loader: FileLoader
+    let previous: FileManifest
+    let retryFailed: Bool
+    let sink: Sink?
+    let progress: ((IngestProgress) -> Void)?
+
+    private(set) var summary = IndexSummary()
+    private(set) var next = FileManifest()
+    private var claimed: [String: String] = [:]
+    private var outcomes: [String: FileOutcome] = [:]
+    private var done = 0
+    private var bytesDone = 0
+    private var total = 0
+    private var bytesTotal = 0
+    private let started = Date()
+
+    init(folder: URL, loader: FileLoader, previous: FileManifest, retryFailed: Bool, sink: Sink?, progress: ((IngestProgress) -> Void)?) {
+        self.folder = folder
+        self.loader = loader
+        self.previous = previous
+        self.retryFailed = retryFailed
+        self.sink = sink
+        self.progress = progress
+    }
+
+    /// A file as this run sees it after the cheap checks.
+    private struct Item {
+        var candidate: CollectionScanner.Candidate
+        var metadata: String?
+        var hash: String
+        var format: DocumentFormat?
+        /// Not to be read again: same content and metadata as last run.
+        var unchanged: Entry?
+        /// Known to fail before extraction (unreadable, not a document, outside the collection).
+        var failure: SkipReason?
+        typealias Entry = FileManifest.Entry
+    }
+
+    func run() throws(KennisbankError) -> (IndexSummary, FileManifest) {
+        let scan = CollectionScanner(folder: folder).scan()
+        let candidates = scan.candidates
+        total = candidates.count
+        bytesTotal = candidates.reduce(0) { $0 + $1.size }
+        let items = candidates.map(classify)
+        report(nil)
+
+        // Records are units of their own; other files are grouped by content.
+        var units: [(first: String, members: [Item])] = []
+        var groups: [String: [Item]] = [:]
+        for item in items {
+            if item.failure == nil, item.format != nil, item.format != .xml {
+                groups[item.hash, default: []].append(item)
+            } else {
+                units.append((item.candidate.path, [item]))
+            }
+        }
+        units += groups.values.map { members in (members[0].candidate.path, members) }
+        units.sort { $0.first < $1.first }
+
+        // Unchanged documents claim their ids first, so a new file cannot silently take one over.
+        var pending: [[Item]] = []
+        for unit in units {
+            if isUnchanged(unit.members) { keep(unit.members) } else { pending.append(unit.members) }
+        }
+        for members in pending { try process(members) }
+
+        for path in scan.ignored {
+            record(FileOutcome(path: path, status: .ignored,
+                               reason: "text at the collection root is configuration (lexicon, thesaurus, README), not a document; put documents in a folder"))
+        }
+        for orphan in scan.orphanSidecars {
+            let document = String(orphan.dropLast(MetadataReader.sidecarSuffix.count))
+            record(FileOutcome(path: orphan, status: .skipped, reason: "sidecar without its file: \(document) is missing"))
+        }
+        try removeStale(present: Set(candidates.map(\.path)))
+        next.staleIDs = nil
+        try sink?.finish()
+        summary.files = outcomes.values.sorted { ($0.status == .removed ? 1 : 0, $0.path) < ($1.status == .removed ? 1 : 0, $1.path) }
+        summary.seconds = Date().timeIntervalSince(started)
+        return (summary, next)
+    }
+
+    // MARK: - Deciding
+
+    private func classify(_ candidate: CollectionScanner.Candidate) -> Item {
+        let path = candidate.path
+        let isRecord = path.lowercased().hasSuffix(".xml")
+        let metadata = isRecord ? nil : loader.metadataFingerprint(for: path)
+        var item = Item(candidate: candidate, metadata: metadata, hash: "")
+        if candidate.outside {
+            item.failure = SkipReason(message: "symbolic link points outside the collection folder")
+            return item
+        }
+        let old = previous.files[path]
+        let retry = old?.failure != nil && retryFailed
+        if let old, !retry, old.size == candidate.size, old.modified == candidate.modified, old.metadata == metadata {
+            item.hash = old.hash
+            item.format = old.format
+            item.unchanged = old
+            return item
+        }
+        switch FileLoader.read(folder.appendingPathComponent(path)) {
+        case .failure(let reason):
+            item.failure = reason
+        case .success(let bytes):
+            item.hash = contentHash(bytes)
+            if let old, !retry, old.hash == item.hash, old.metadata == metadata {
+                var refreshed = old
+                refreshed.size = candidate.size
+                refreshed.modified = candidate.modified
+                item.format = old.format
+                item.unchanged = refreshed
+            } else {
+                switch FileLoader.sniff(bytes, path: path) {
+                case .success(let format): item.format = format
+                case .failure(let reason): item.failure = reason
+                }
+            }
+        }
+        return item
+    }
+
+    /// A unit is unchanged when none of its files changed and it has the same files as last run.
+    private func isUnchanged(_ members: [Item]) -> Bool {
+        guard members.allSatisfy({ $0.unchanged != nil }) else { return false }
+        guard members.count > 1 || members[0].format != .xml else { return true }
+        let hash = members[0].hash
+        let before = Set(previous.files.filter { $0.value.hash == hash && $0.value.format != .xml }.keys)
+        return before == Set(members.map(\.candidate.path))
+    }
+
+    private func keep(_ members: [Item]) {
+        for item in members {
+            let entry = item.unchanged!
+            next.files[item.candidate.path] = entry
+            let path = item.candidate.path
+            if let failure = entry.failure {
+                // A remembered failure keeps the last good document it may have left.
+                if let id = entry.id { claimed[id] = path }
+                skip(path, item: item, reason: failure + " (unchanged since last run)", keepID: nil, read: false)
+            } else {
+                if let id = entry.id, item.candidate.path == members[0].candidate.path { claimed[id] = path }
+                summary.unchanged += 1
+                record(FileOutcome(path: path, status: .unchanged, format: entry.format, id: entry.id, copyOf: entry.copyOf,
+                                   bytes: item.candidate.size))
+            }
+            advance(item)
+        }
+    }
+
+    // MARK: - Reading and writing
+
+    private func process(_ members: [Item]) throws(KennisbankError) {
+        let first = members[0]
+        let path = first.candidate.path
+        let start = Date()
+        if let failure = first.failure {
+            fail(members, reason: failure, format: first.format, seconds: Date().timeIntervalSince(start))
+            return
+        }
+        let loaded: FileLoader.Loaded
+        switch FileLoader.read(folder.appendingPathComponent(path)).mapError({ FileFailure(format: first.format, reason: $0) })
+            .flatMap({ loader.load(path, bytes: $0, copies: members.dropFirst().map(\.candidate.path)) }) {
+        case .success(let result): loaded = result
+        case .failure(let failure):
+            fail(members, reason: failure.reason, format: failure.format ?? first.format, seconds: Date().timeIntervalSince(start))
+            return
+        }
+        let document = loaded.document
+        if let other = claimed[document.id], !members.contains(where: { $0.candidate.path == other }) {
+            let reason = SkipReason(message: "duplicate id \"\(document.id)\", already used by \(other)")
+            fail(members, reason: reason, format: loaded.format, seconds: Date().timeIntervalSince(start), keepOldIDs: false)
+            return
+        }
+        try sink?.put(document, words: loaded.words)
+        claimed[document.id] = path
+        let seconds = Date().timeIntervalSince(start)
+        for (index, item) in members.enumerated() {
+            let copyOf = index == 0 ? nil : path
+            next.files[item.candidate.path] = FileManifest.Entry(size: item.candidate.size, modified: item.candidate.modified, hash: item.hash,
+                                                                 id: document.id, failure: nil, metadata: item.metadata,
+                                                                 format: loaded.format, copyOf: copyOf)
+            summary.indexed.append(item.candidate.path)
+            record(FileOutcome(path: item.candidate.path, status: .indexed, format: loaded.format, id: document.id, copyOf: copyOf,
+                               pages: index == 0 ? loaded.pages : nil, words: index == 0 ? loaded.words : nil,
+                               bytes: item.candidate.size, seconds: index == 0 ? seconds : 0,
+                               notes: index == 0 && !loaded.notes.isEmpty ? loaded.notes : nil))
+            advance(item)
+        }
+    }
+
+    private func fail(_ members: [Item], reason: SkipReason, format: DocumentFormat?, seconds: Double, keepOldIDs: Bool = true) {
+        let first = members[0].candidate.path
+        for (index, item) in members.enumerated() {
+            let path = item.candidate.path
+            let message = index == 0 ? reason.description : "same content as \(first): \(reason.description)"
+            // Keep what the file produced before: a broken edit must not lose an indexed document.
+            let old = previous.files[path]
+            var keptID: String? = nil
+            if keepOldIDs, let old, old.failure == nil || old.id != nil, let id = old.id, claimed[id] == nil || claimed[id] == path {
+                keptID = id
+                claimed[id] = path
+            }
+            next.files[path] = FileManifest.Entry(size: item.candidate.size, modified: item.candidate.modified, hash: item.hash, id: keptID,
+                                                  failure: message, metadata: item.metadata, format: format, copyOf: nil)
+            skip(path, item: item, reason: message, keepID: keptID, read: true, format: format, seconds: index == 0 ? seconds : 0)
+            advance(item)
+        }
+    }
+
+    private func skip(_ path: String, item: Item, reason: String, keepID: String?, read: Bool, format: DocumentFormat? = nil, seconds: Double? = nil) {
+        summary.skipped.append(.init(path: path, reason: reason))
+        record(FileOutcome(path: path, status: .skipped, format: format ?? item.format, id: keepID ?? item.unchanged?.id, reason: reason,
+                           bytes: item.candidate.size, seconds: read ? seconds : nil,
+                           notes: keepID != nil ? ["the last good version stays in the index"] : nil))
+    }
+
+    /// Ids of documents no file produces any more are deleted; paths no longer there are reported removed.
+    private func removeStale(present: Set<String>) throws(KennisbankError) {
+        for (path, entry) in previous.files where !present.contains(path) {
+            summary.removed.append(path)
+            record(FileOutcome(path: path, status: .removed, format: entry.format, id: entry.id))
+        }
+        summary.removed.sort()
+        for id in previous.allIDs.subtracting(claimed.keys).sorted() {
+            try sink?.delete(id: id)
+        }
+    }
+
+    /// The manifest as it would be if the run stopped now: finished files new, the rest as before, and every
+    /// old id no entry names any more kept as stale so the next run still removes it.
+    func checkpointManifest() -> FileManifest {
+        var merged = previous
+        for (path, entry) in next.files { merged.files[path] = entry }
+        let named = Set(merged.files.values.compactMap(\.id))
+        merged.staleIDs = previous.allIDs.subtracting(named).sorted()
+        merged.vocabulary = next.vocabulary
+        return merged
+    }
+
+    func setVocabularyFingerprint(_ fingerprint: String) { next.vocabulary = fingerprint }
+
+    // MARK: - Reporting
+
+    private func record(_ outcome: FileOutcome) { outcomes[outcome.path + (outcome.status == .removed ? "\u{0}removed" : "")] = outcome }
+
+    private func advance(_ item: Item) {
+        done += 1
+        bytesDone += item.candidate.size
+        report(item.candidate.path)
+    }
+
+    private func report(_ path: String?) {
+        progress?(IngestProgress(done: done, total: total, bytesDone: bytesDone, bytesTotal: bytesTotal, path: path,
+                                 seconds: Date().timeIntervalSince(started)))
+    }
+}
+
+/// How far a run is, for progress displays.
+public struct IngestProgress: Sendable {
+    public var done: Int
+    public var total: Int
+    public var bytesDone: Int
+    public var bytesTotal: Int
+    /// The file just finished; nil before the first.
+    public var path: String?
+    public var seconds: Double
+}
