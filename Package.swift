@@ -34,11 +34,17 @@ let package = Package(
             dependencies: ["KennisbankCore", "LibXMLKit"],
             resources: [.copy("Resources/kennisbank.rng")]
         ),
+        // Course-material exports (HTML handout, Markdown, CSV, JSON, Dublin Core), for CLI and server alike.
+        .target(
+            name: "KennisbankExport",
+            dependencies: ["KennisbankCore", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [.copy("Templates")]
+        ),
         // The HTTP JSON API and the Dutch search page, as a library so tests drive the real router.
         .target(
             name: "KennisbankServer",
             dependencies: [
-                "KennisbankCore",
+                "KennisbankCore", "KennisbankExport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
@@ -48,11 +54,11 @@ let package = Package(
         .executableTarget(
             name: "kennisbank",
             dependencies: [
-                "KennisbankCore", "KennisbankIngest", "KennisbankServer",
+                "KennisbankCore", "KennisbankIngest", "KennisbankServer", "KennisbankExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "KennisbankTests", dependencies: ["KennisbankCore", "KennisbankIngest", "LibXMLKit", "XapianKit"]),
+        .testTarget(name: "KennisbankTests", dependencies: ["KennisbankCore", "KennisbankIngest", "KennisbankExport", "LibXMLKit", "XapianKit"]),
         .testTarget(name: "KennisbankCLITests", dependencies: []),
         .testTarget(
             name: "KennisbankServerTests",

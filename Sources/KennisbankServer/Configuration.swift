@@ -16,9 +16,24 @@ public struct KennisbankServerConfiguration: Sendable {
     /// At most this many open Searchers per access-level set (one request uses one at a time).
     public var searchersPerLevelSet: Int
     public var logLevel: Logger.Level
+    /// A web session ends this long after login, whatever happens (seconds; default 8 hours).
+    public var sessionLifetime: TimeInterval
+    /// A web session ends after this long without a request (seconds; default 1 hour).
+    public var sessionIdleTimeout: TimeInterval
+    /// Largest request body accepted by any route (bytes); more is answered with 413.
+    public var maxRequestBodySize: Int
+    /// Largest body of the login and logout forms (bytes); more is answered with 413.
+    public var maxFormBodySize: Int
+    /// After a failed login, the next attempt from the same address waits this long, doubling per failure
+    /// (seconds; default 0.25) up to `maxLoginDelay` (default 4).
+    public var loginDelay: TimeInterval
+    public var maxLoginDelay: TimeInterval
 
     public init(indexPath: String = "Index", host: String = "127.0.0.1", port: Int = 8080, collectionPath: String? = nil,
-                vocabularyPath: String? = nil, searchersPerLevelSet: Int = 4, logLevel: Logger.Level = .info) {
+                vocabularyPath: String? = nil, searchersPerLevelSet: Int = 4, logLevel: Logger.Level = .info,
+                sessionLifetime: TimeInterval = 8 * 3600, sessionIdleTimeout: TimeInterval = 3600,
+                maxRequestBodySize: Int = 16 * 1024, maxFormBodySize: Int = 4 * 1024,
+                loginDelay: TimeInterval = 0.25, maxLoginDelay: TimeInterval = 4) {
         self.indexPath = indexPath
         self.host = host
         self.port = port
@@ -26,6 +41,12 @@ public struct KennisbankServerConfiguration: Sendable {
         self.vocabularyPath = vocabularyPath
         self.searchersPerLevelSet = searchersPerLevelSet
         self.logLevel = logLevel
+        self.sessionLifetime = sessionLifetime
+        self.sessionIdleTimeout = sessionIdleTimeout
+        self.maxRequestBodySize = maxRequestBodySize
+        self.maxFormBodySize = maxFormBodySize
+        self.loginDelay = loginDelay
+        self.maxLoginDelay = maxLoginDelay
     }
 
     /// The vocabulary file to use, if any: the explicit one, else `vocabulaire.json` in or above the collection folder.

@@ -61,6 +61,6 @@ def test_no_serious_wcag_violations_on_a_phone(context_factory, pages, name, scr
     page = context_factory(viewport={"width": 390, "height": 844}, device_scale_factor=1, is_mobile=True,
                            has_touch=True).new_page()
     _check(page, f"{name}-mobiel", dict(pages)[name], screenshot_dir)
-    page.screenshot(path=str(screenshot_dir / f"07-mobiel-{name}.png"), full_page=True)
+    page.screenshot(path=str(screenshot_dir / f"07-mobiel-{name}.png"))
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"the page scrolls sideways by {overflow}px at 390px wide"
