@@ -58,6 +58,14 @@ extern "C" char *kx_mset_snippet(const kx_mset *m, const char *text, size_t len,
 }
 
 namespace {
+// Records every matching docid; with BoolWeight no scores are computed. Use on a single database:
+// over several databases a spy sees shard-local docids.
+class DocidCollector : public Xapian::MatchSpy {
+  public:
+    std::vector<uint32_t> docids;
+    void operator()(const Xapian::Document &doc, double) override { docids.push_back(doc.get_docid()); }
+};
+
 // Relevance feedback should suggest content words, not filter or id terms (uppercase prefixes).
 class ContentTermsOnly : public Xapian::ExpandDecider {
   public:
@@ -78,15 +86,14 @@ extern "C" int kx_match_all_docids(kx_db *db, const kx_query *q, uint32_t **doci
         enquire.set_query(q->q);
         enquire.set_weighting_scheme(Xapian::BoolWeight());
         enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-        // A MatchSpy would be cheaper, but over several databases it sees shard-local docids;
-        // the MSet carries the combined docids the value streams use.
-        Xapian::doccount total = db->db.get_doccount();
-        Xapian::MSet all = enquire.get_mset(0, total ? total : 1, total);
-        size_t n = all.size();
+        // A spy avoids building an MSet of every match; callers pass one database at a time.
+        DocidCollector collector;
+        enquire.add_matchspy(&collector);
+        enquire.get_mset(0, 0, db->db.get_doccount());
+        size_t n = collector.docids.size();
         uint32_t *out = static_cast<uint32_t *>(std::malloc((n ? n : 1) * sizeof(uint32_t)));
         if (!out) throw std::bad_alloc();
-        size_t i = 0;
-        for (auto it = all.begin(); it != all.end(); ++it) out[i++] = *it;
+        if (n) std::memcpy(out, collector.docids.data(), n * sizeof(uint32_t));
         *docids = out;
         *count = n;
         return 1;

@@ -19,6 +19,18 @@ struct APIError: Error, Sendable, Equatable {
         APIError(status: .notFound, message: message, parameter: nil)
     }
 
+    /// A document that is unknown and one the caller may not see get exactly this answer.
+    static func noDocument(_ id: String) -> APIError {
+        notFound("no document with id \"\(id)\"")
+    }
+
+    /// An `Authorization` header that is not a valid bearer token. Says nothing about why.
+    static let unauthorized = APIError(status: .unauthorized, message: "the token is invalid, revoked or expired", parameter: nil)
+
+    static func tooLarge(_ limit: Int) -> APIError {
+        APIError(status: .contentTooLarge, message: "the request body is larger than \(limit) bytes", parameter: nil)
+    }
+
     /// Client mistakes become 400/404; only problems with the index itself are the server's.
     init(_ error: KennisbankError) {
         switch error {
@@ -27,7 +39,7 @@ struct APIError: Error, Sendable, Equatable {
         case .invalidQuery(let message):
             self.init(status: .badRequest, message: message, parameter: error.parameter ?? "q")
         case .notFound(let id):
-            self.init(status: .notFound, message: "no document with id \"\(id)\"", parameter: nil)
+            self = .noDocument(id)
         case .vocabulary, .index, .indexLocked:
             self.init(status: .serviceUnavailable, message: error.description, parameter: nil)
         }
@@ -80,13 +92,18 @@ struct APIError: Error, Sendable, Equatable {
     }
 
     var jsonResponse: Response {
-        JSON.response(Body(error: .init(message: message, parameter: parameter)), status: status)
+        var response = JSON.response(Body(error: .init(message: message, parameter: parameter)), status: status)
+        if status == .unauthorized { response.headers[.wwwAuthenticate] = Self.bearerChallenge }
+        return response
     }
+
+    static let bearerChallenge = "Bearer realm=\"kennisbank\", error=\"invalid_token\""
 }
 
 /// Turns every error into a response: JSON under `/api`, a Dutch HTML page elsewhere. Never lets one escape as a bare 500.
 struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     let pages: Pages
+    let access: AccessControl
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
@@ -96,7 +113,11 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             if request.uri.path.hasPrefix("/api/") || request.uri.path == "/api" || request.uri.path == "/healthz" {
                 return apiError.jsonResponse
             }
-            return pages.errorPage(apiError)
+            // The page header shows who is logged in; a caller that cannot be told (a bad token) is shown as anonymous.
+            let caller = (try? await access.caller(for: request)) ?? .anonymous
+            var response = pages.errorPage(apiError, caller: caller)
+            if apiError.status == .unauthorized { response.headers[.wwwAuthenticate] = APIError.bearerChallenge }
+            return response
         }
     }
 }

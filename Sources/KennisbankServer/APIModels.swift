@@ -6,6 +6,9 @@ import KennisbankCore
 struct SearchResponse: Encodable {
     var query: String
     var understood: String?
+    var correctedFrom: String?
+    var suggestion: String?
+    var expansions: [Expansion]
     var total: Int
     var page: Int
     var size: Int
@@ -30,12 +33,15 @@ struct SearchResponse: Encodable {
         var selected: Bool
     }
 
-    enum CodingKeys: String, CodingKey { case query, understood, total, page, size, hits, facets }
+    enum CodingKeys: String, CodingKey { case query, understood, correctedFrom, suggestion, expansions, total, page, size, hits, facets }
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(query, forKey: .query)
         try container.encode(understood, forKey: .understood)
+        try container.encode(correctedFrom, forKey: .correctedFrom)
+        try container.encode(suggestion, forKey: .suggestion)
+        try container.encode(expansions, forKey: .expansions)
         try container.encode(total, forKey: .total)
         try container.encode(page, forKey: .page)
         try container.encode(size, forKey: .size)
@@ -46,6 +52,9 @@ struct SearchResponse: Encodable {
     init(result: SearchResult, parameters: SearchParameters, role: Role, labels: Labels) {
         query = result.query
         understood = result.understood
+        correctedFrom = result.correctedFrom
+        suggestion = result.suggestion
+        expansions = result.expansions
         total = result.total
         page = parameters.page
         size = parameters.size

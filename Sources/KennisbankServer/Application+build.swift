@@ -4,7 +4,7 @@ import KennisbankCore
 import Logging
 import Mustache
 
-public typealias KennisbankApplication = Application<RouterResponder<BasicRequestContext>>
+public typealias KennisbankApplication = Application<RouterResponder<KennisbankRequestContext>>
 
 /// Builds the whole server: the same code runs under `kennisbank serve` and in the tests.
 ///
@@ -30,7 +30,7 @@ public func buildApplication(
 }
 
 /// The router with every route and middleware, over an opened index.
-public func buildRouter(_ configuration: KennisbankServerConfiguration, logger: Logger) async throws -> Router<BasicRequestContext> {
+public func buildRouter(_ configuration: KennisbankServerConfiguration, logger: Logger) async throws -> Router<KennisbankRequestContext> {
     let location = IndexLocation(configuration.indexPath)
     // Open once now, so a missing or broken index fails at start-up with a clear message rather than per request.
     let pool = SearcherPool(location: location, limit: configuration.searchersPerLevelSet, logger: logger)
@@ -50,23 +50,30 @@ public func buildRouter(_ configuration: KennisbankServerConfiguration, logger: 
     let labels = Labels(vocabulary: vocabulary)
     let service = KennisbankService(pool: pool, labels: labels, collectionRoot: collectionRoot)
     let resources = try await ServerResources.load()
-    let pages = Pages(library: resources.templates, labels: labels,
-                      hiddenFacets: Routes.role(for: nil).visibleLevels.count == 1 ? [.access] : [])
-    let routes = Routes(service: service, pages: pages, resources: resources)
+    let pages = Pages(library: resources.templates, labels: labels)
+    let access = AccessControl(location: location, configuration: configuration, logger: logger)
+    let routes = Routes(service: service, pages: pages, resources: resources, access: access)
 
-    let router = Router(context: BasicRequestContext.self, options: [.autoGenerateHeadEndpoints])
+    let router = Router(context: KennisbankRequestContext.self, options: [.autoGenerateHeadEndpoints])
     // Middleware first: routes capture the middleware present when they are added.
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: SecurityHeadersMiddleware())
-    router.add(middleware: ErrorMiddleware(pages: pages))
+    router.add(middleware: ErrorMiddleware(pages: pages, access: access))
+    router.add(middleware: RequestBodyLimitMiddleware(limit: configuration.maxRequestBodySize))
     routes.register(on: router)
     return router
 }
 
 /// Adds conservative security headers to every response.
+///
+/// What a page or the API shows depends on who asks, so nothing but the static files may be kept by a cache.
 struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
+        if response.headers[.cacheControl] == nil {
+            response.headers[.cacheControl] = "no-store"
+            response.headers[.vary] = "Authorization, Cookie"
+        }
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[.init("Referrer-Policy")!] = "same-origin"
         if response.headers[.contentSecurityPolicy] == nil {
@@ -74,5 +81,21 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
                 "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
         }
         return response
+    }
+}
+
+/// Refuses any request that announces a body larger than `limit` with 413, before a route sees it.
+/// (Routes that read a body read at most their own, smaller limit, so a body without a length is bounded too.)
+struct RequestBodyLimitMiddleware<Context: RequestContext>: RouterMiddleware {
+    let limit: Int
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        if let text = request.headers[.contentLength] {
+            guard let length = Int(text), length >= 0 else {
+                throw APIError(status: .badRequest, message: "invalid Content-Length", parameter: nil)
+            }
+            if length > limit { throw APIError.tooLarge(limit) }
+        }
+        return try await next(request, context)
     }
 }

@@ -9,11 +9,29 @@ import Mustache
 struct Pages: Sendable {
     let library: MustacheLibrary
     let labels: Labels
-    /// Facets not worth showing to this audience (access, when the role sees one level only).
-    let hiddenFacets: Set<Facet>
 
     /// How many values of a facet are shown before the rest go behind "meer".
     static let visibleValues = 8
+
+    /// Facets not worth showing to this caller: access, when the caller's role sees one level only.
+    static func hiddenFacets(for caller: Caller) -> Set<Facet> {
+        caller.role.visibleLevels.count == 1 ? [.access] : []
+    }
+
+    /// Who is logged in, for the page header ("Ingelogd als NAME (ROL)" and the logout button).
+    struct UserView {
+        var name: String
+        var role: String
+        /// The session's CSRF token for the logout form; nil for a caller with a bearer token (no session to end).
+        var csrf: String?
+        var isCurator: Bool
+    }
+
+    static func user(_ caller: Caller) -> UserView? {
+        guard caller.role != .anonymous || caller.name != nil else { return nil }
+        return UserView(name: caller.name ?? "", role: caller.role.rawValue, csrf: caller.sessionCSRF,
+                        isCurator: caller.role == .curator)
+    }
 
     func render(_ template: String, _ view: Any, status: HTTPResponse.Status = .ok) -> Response {
         let html = library.render(view, withTemplate: template) ?? "<!doctype html><title>Fout</title><p>Sjabloon \(template) ontbreekt.</p>"
@@ -31,6 +49,13 @@ struct Pages: Sendable {
         var size: String?
         var sortOptions: [Option]
         var understood: String?
+        /// "Resultaten voor X" after an automatic spelling correction, with a link to search as typed.
+        var corrected: Corrected?
+        /// "Bedoelde u ...?" with a link.
+        var suggestion: Link?
+        /// Thesaurus expansions, with a link to search without them.
+        var expansions: [ExpansionView]
+        var expansionsOffHref: String?
         var heading: String
         var range: String?
         var hits: [HitView]
@@ -43,9 +68,13 @@ struct Pages: Sendable {
         var pagination: PaginationView?
         var hasChips = false
         var hasHits = false
+        var user: UserView?
     }
 
     struct Option { var value: String; var label: String; var selected: Bool }
+    struct Link { var text: String; var href: String }
+    struct Corrected { var text: String; var typed: String; var typedHref: String }
+    struct ExpansionView { var term: String; var added: String }
     struct Chip { var label: String; var href: String }
     struct ErrorView { var message: String; var parameter: String? }
 
@@ -92,7 +121,7 @@ struct Pages: Sendable {
 
     struct PageLink { var number: Int; var href: String?; var current: Bool; var gap: Bool }
 
-    func searchPage(_ parameters: SearchParameters, result: SearchResult?, error: APIError? = nil) -> Response {
+    func searchPage(_ parameters: SearchParameters, result: SearchResult?, error: APIError? = nil, caller: Caller) -> Response {
         var chips: [Chip] = []
         for facet in Facet.allCases {
             for value in parameters.filters[facet] ?? [] {
@@ -124,7 +153,14 @@ struct Pages: Sendable {
                 Option(value: "relevance", label: "Relevantie", selected: parameters.sort == .relevance),
                 Option(value: "date", label: "Datum (nieuwste eerst)", selected: parameters.sort == .date),
             ],
-            understood: result?.understood,
+            understood: result?.correctedFrom == nil ? result?.understood : nil,
+            corrected: result?.correctedFrom.map { typed in
+                Corrected(text: result?.understood ?? "", typed: typed,
+                          typedHref: parameters.with { $0.query = "\"\(typed)\""; $0.page = 1 }.href)
+            },
+            suggestion: result?.suggestion.map { text in Link(text: text, href: parameters.with { p in p.query = text; p.page = 1 }.href) },
+            expansions: (result?.expansions ?? []).map { ExpansionView(term: $0.term, added: $0.added.joined(separator: ", ")) },
+            expansionsOffHref: (result?.expansions.isEmpty ?? true) ? nil : parameters.with { $0.expand = false; $0.page = 1 }.href,
             heading: heading,
             range: hits.isEmpty ? nil : "\(offset + 1)–\(offset + hits.count)",
             hits: hits.enumerated().map { index, hit in
@@ -138,14 +174,14 @@ struct Pages: Sendable {
                                                                  text: SafeMarkup.marked($0.text)) },
                         hasPassages: !hit.passages.isEmpty, lang: hit.language == "nl" ? nil : hit.language)
             },
-            facets: facetViews(result, parameters: parameters),
+            facets: facetViews(result, parameters: parameters, hidden: Self.hiddenFacets(for: caller)),
             chips: chips,
             clearFiltersHref: parameters.hasFilters ? SearchParameters().with { $0.query = parameters.query }.href : nil,
             noResults: result != nil && hits.isEmpty,
             hasQuery: !parameters.query.trimmingCharacters(in: .whitespaces).isEmpty,
             error: error.map { ErrorView(message: $0.message, parameter: $0.parameter) },
             pagination: pagination(parameters, total: total),
-            hasChips: !chips.isEmpty, hasHits: !hits.isEmpty)
+            hasChips: !chips.isEmpty, hasHits: !hits.isEmpty, user: Self.user(caller))
         return render("search", view, status: error?.status ?? .ok)
     }
 
@@ -158,10 +194,10 @@ struct Pages: Sendable {
         }
     }
 
-    private func facetViews(_ result: SearchResult?, parameters: SearchParameters) -> [FacetView] {
+    private func facetViews(_ result: SearchResult?, parameters: SearchParameters, hidden: Set<Facet>) -> [FacetView] {
         guard let result else { return [] }
         return Facet.allCases.compactMap { facet -> FacetView? in
-            guard !hiddenFacets.contains(facet) else { return nil }
+            guard !hidden.contains(facet) else { return nil }
             let counts = result.facets[facet.rawValue] ?? []
             guard !counts.isEmpty else { return nil }
             let values = counts.enumerated().map { index, count in
@@ -220,6 +256,7 @@ struct Pages: Sendable {
         var hasOriginal = false
         var hasPassages = false
         var hasSimilar = false
+        var user: UserView?
     }
 
     struct MetaRow { var term: String; var values: [MetaValue] }
@@ -228,7 +265,8 @@ struct Pages: Sendable {
     struct SimilarView { var href: String; var title: String; var type: String; var date: String; var dateISO: String }
 
     /// - Parameter file: link to the original file and its name, when it can be served.
-    func documentPage(_ document: KnowledgeDocument, similar: [SearchHit], file: (href: String, name: String)?) -> Response {
+    func documentPage(_ document: KnowledgeDocument, similar: [SearchHit], file: (href: String, name: String)?,
+                      caller: Caller) -> Response {
         func linked(_ facet: Facet, _ values: [String]) -> [MetaValue] {
             values.map { value in
                 MetaValue(text: labels.label(value, in: facet),
@@ -290,7 +328,8 @@ struct Pages: Sendable {
             fileHref: file?.href,
             fileLabel: file.map(Self.fileLabel),
             jsonHref: "/api/documents/" + QueryString.encodePathSegment(document.id),
-            lang: document.language == "nl" ? nil : document.language)
+            lang: document.language == "nl" ? nil : document.language,
+            user: Self.user(caller))
         view.hasOriginal = view.sourceURL != nil || file != nil
         view.hasPassages = passages.count > 1
         view.hasSimilar = !similar.isEmpty
@@ -324,24 +363,112 @@ struct Pages: Sendable {
         var heading: String
         var message: String
         var status: Int
+        var user: UserView?
     }
 
-    func errorPage(_ error: APIError) -> Response {
+    /// A Dutch error page. Messages never say why a document is not there: unknown and not visible read alike.
+    func errorPage(_ error: APIError, caller: Caller) -> Response {
         let heading: String
-        switch error.status {
-        case .notFound: heading = "Niet gevonden"
-        case .badRequest: heading = "Deze vraag kunnen we niet verwerken"
-        case .serviceUnavailable: heading = "De kennisbank is tijdelijk niet beschikbaar"
-        default: heading = "Er ging iets mis"
-        }
         let message: String
         switch error.status {
-        case .notFound: message = "De pagina of het document dat u zoekt bestaat niet (meer), of is niet openbaar."
-        case .badRequest: message = error.message
-        default: message = "Probeer het later opnieuw."
+        case .notFound:
+            heading = "Niet gevonden"
+            message = "De pagina of het document dat u zoekt bestaat niet (meer) of is niet beschikbaar."
+        case .badRequest:
+            heading = "Deze vraag kunnen we niet verwerken"
+            message = error.message
+        case .unauthorized:
+            heading = "Niet ingelogd"
+            message = "De meegestuurde toegangscode is ongeldig, ingetrokken of verlopen."
+        case .forbidden:
+            heading = "Niet toegestaan"
+            message = error.message
+        case .contentTooLarge:
+            heading = "Te veel gegevens"
+            message = "Het verzoek is groter dan deze kennisbank aanneemt."
+        case .unsupportedMediaType:
+            heading = "Onbekend formaat"
+            message = "Verstuur het formulier vanaf de pagina zelf."
+        case .tooManyRequests:
+            heading = "Te veel pogingen"
+            message = "Probeer het over enkele minuten opnieuw."
+        case .methodNotAllowed:
+            heading = "Niet toegestaan"
+            message = "Deze pagina kan zo niet worden opgevraagd."
+        case .serviceUnavailable:
+            heading = "De kennisbank is tijdelijk niet beschikbaar"
+            message = "Probeer het later opnieuw."
+        default:
+            heading = "Er ging iets mis"
+            message = "Probeer het later opnieuw."
         }
         return render("error", ErrorPageView(pageTitle: "\(heading) – Kennisbank Jeugdprostitutie", heading: heading,
-                                             message: message, status: error.status.code),
+                                             message: message, status: error.status.code, user: Self.user(caller)),
                       status: error.status)
+    }
+
+    // MARK: - Login
+
+    struct LoginView {
+        var pageTitle = "Inloggen – Kennisbank Jeugdprostitutie"
+        var csrf: String
+        var error: String?
+        var user: UserView?
+    }
+
+    func loginPage(csrf: String, error: String?, caller: Caller, status: HTTPResponse.Status) -> Response {
+        render("login", LoginView(csrf: csrf, error: error, user: Self.user(caller)), status: status)
+    }
+
+    // MARK: - Audit log
+
+    struct AuditView {
+        var pageTitle = "Auditlog – Kennisbank Jeugdprostitutie"
+        var document: String
+        var entries: [AuditRow]
+        var total: String
+        var shown: String
+        var truncated: Bool
+        var hasEntries: Bool
+        var user: UserView?
+    }
+
+    struct AuditRow {
+        var time: String
+        var timeISO: String
+        var token: String
+        var document: String
+        var documentHref: String
+        var action: String
+    }
+
+    /// How many audit lines the page shows at most (the newest).
+    static let auditPageLimit = 500
+
+    static func actionLabel(_ action: AuditLog.Action) -> String {
+        switch action {
+        case .shown: "getoond in resultaten"
+        case .opened: "geopend"
+        case .downloaded: "gedownload"
+        case .exported: "geëxporteerd"
+        }
+    }
+
+    /// - Parameter entries: newest first.
+    func auditPage(entries: [AuditLog.Entry], document: String?, caller: Caller) -> Response {
+        let iso = ISO8601DateFormatter()
+        let local = DateFormatter()
+        local.locale = Locale(identifier: "nl_NL")
+        local.timeZone = TimeZone(identifier: "Europe/Amsterdam")
+        local.dateFormat = "d-M-yyyy HH:mm:ss"
+        let rows = entries.prefix(Self.auditPageLimit).map { entry in
+            AuditRow(time: local.string(from: entry.time), timeISO: iso.string(from: entry.time), token: entry.token,
+                     document: entry.document, documentHref: "/document/" + QueryString.encodePathSegment(entry.document),
+                     action: Self.actionLabel(entry.action))
+        }
+        let view = AuditView(document: document ?? "", entries: Array(rows), total: Labels.number(entries.count),
+                             shown: Labels.number(rows.count), truncated: entries.count > rows.count,
+                             hasEntries: !rows.isEmpty, user: Self.user(caller))
+        return render("audit", view)
     }
 }

@@ -11,8 +11,12 @@ struct SearchParameters: Sendable, Equatable {
     var sort: SearchRequest.Sort = .relevance
     var page: Int = 1
     var size: Int = SearchParameters.defaultSize
+    var mode: SearchRequest.Mode = .all
+    /// Thesaurus expansion; `expand=false` switches it off for this query.
+    var expand = true
 
     static let defaultSize = 10
+    static let maxSize = 100
     static let maxPage = 10_000
 
     init() {}
@@ -56,15 +60,27 @@ struct SearchParameters: Sendable, Equatable {
         }
         if let text = first("size") {
             guard let size = Int(text.trimmingCharacters(in: .whitespaces)) else {
-                throw APIError.badParameter("size", "\"\(text)\" is not a whole number; use 1 to \(SearchRequest.maxLimit)")
+                throw APIError.badParameter("size", "\"\(text)\" is not a whole number; use 1 to \(Self.maxSize)")
             }
-            self.size = min(max(size, 1), SearchRequest.maxLimit)
+            self.size = min(max(size, 1), Self.maxSize)
+        }
+        if let text = first("mode") {
+            guard let mode = SearchRequest.Mode(rawValue: text) else {
+                throw APIError.badParameter("mode", "unknown mode \"\(text)\"; allowed: all, any")
+            }
+            self.mode = mode
+        }
+        if let text = first("expand") {
+            guard let expand = ["true": true, "false": false, "1": true, "0": false, "ja": true, "nee": false][text.lowercased()] else {
+                throw APIError.badParameter("expand", "\"\(text)\" is not true or false")
+            }
+            self.expand = expand
         }
     }
 
     var searchRequest: SearchRequest {
         SearchRequest(query: query, filters: filters, from: from, to: to, sort: sort,
-                      offset: (page - 1) * size, limit: size)
+                      offset: (page - 1) * size, limit: size, expand: expand, mode: mode)
     }
 
     var hasFilters: Bool { !filters.isEmpty || from != nil || to != nil }
@@ -79,6 +95,8 @@ struct SearchParameters: Sendable, Equatable {
         if sort != .relevance { items.append(("sort", sort.rawValue)) }
         if page != 1 { items.append(("page", String(page))) }
         if size != Self.defaultSize { items.append(("size", String(size))) }
+        if mode != .all { items.append(("mode", mode.rawValue)) }
+        if !expand { items.append(("expand", "false")) }
         return items.map { QueryString.encode($0.0) + "=" + QueryString.encode($0.1) }.joined(separator: "&")
     }
 

@@ -38,10 +38,7 @@ extension Kennisbank {
                 guard let role = Role(rawValue: role) else {
                     throw KennisbankError.invalidParameter(name: "--as", message: "roles: \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
-                var search = Search()
-                search.query = query
-                search.filters = filters
-                let request = try search.makeRequest()
+                let request = try RequestBuilder.request(query: query, filters: filters)
                 let location = IndexLocation(options.index)
                 let searcher = try Searcher(location: location, levels: role.visibleLevels)
                 let documents = try searcher.documents(matching: request, limit: max(1, limit))

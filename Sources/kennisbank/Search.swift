@@ -30,7 +30,7 @@ extension Kennisbank {
         @Option(help: "relevance or date (newest first).")
         var sort: String = "relevance"
 
-        @Option(help: "Number of hits to show (1-100).")
+        @Option(help: "Number of hits to show (1-1000).")
         var limit: Int = 10
 
         @Option(help: "Number of hits to skip.")
@@ -44,6 +44,9 @@ extension Kennisbank {
 
         @Flag(name: .customLong("no-expand"), help: "Do not expand words through the thesaurus.")
         var noExpand = false
+
+        @Option(help: "all: every word must occur (any word when that finds nothing); any: ranked by any word.")
+        var mode: String = "all"
 
         func run() throws {
             do {
@@ -68,36 +71,54 @@ extension Kennisbank {
         }
 
         func makeRequest() throws(KennisbankError) -> SearchRequest {
-            var parsedFilters: [Facet: [String]] = [:]
-            for filter in filters {
-                guard let equals = filter.firstIndex(of: "=") else {
-                    throw .invalidParameter(name: "--filter", message: "\"\(filter)\" is not facet=value")
-                }
-                let name = String(filter[..<equals])
-                let value = String(filter[filter.index(after: equals)...])
-                guard let facet = Facet.named(name) else {
-                    throw .invalidParameter(
-                        name: "--filter", message: "unknown facet \"\(name)\"; facets: \(Facet.allCases.map(\.rawValue).joined(separator: ", "))")
-                }
-                guard !value.isEmpty else { throw .invalidParameter(name: "--filter", message: "\"\(filter)\" has no value") }
-                parsedFilters[facet, default: []].append(value)
-            }
-            guard let sortOrder = SearchRequest.Sort(rawValue: sort) else {
-                throw .invalidParameter(name: "--sort", message: "\"\(sort)\" is not relevance or date")
-            }
-            guard (1...SearchRequest.maxLimit).contains(limit) else {
-                throw .invalidParameter(name: "--limit", message: "must be between 1 and \(SearchRequest.maxLimit)")
-            }
-            guard offset >= 0 else { throw .invalidParameter(name: "--offset", message: "must not be negative") }
-            return SearchRequest(query: query.joined(separator: " "), filters: parsedFilters, from: from, to: to,
-                                 sort: sortOrder, offset: offset, limit: limit, expand: !noExpand)
+            try RequestBuilder.request(query: query, filters: filters, from: from, to: to, sort: sort,
+                                       limit: limit, offset: offset, expand: !noExpand, mode: mode)
         }
+    }
+}
+
+/// Turns command-line search options into a SearchRequest; every problem names its option.
+enum RequestBuilder {
+    static func request(query: [String], filters: [String], from: String? = nil, to: String? = nil, sort: String = "relevance",
+                        limit: Int = 10, offset: Int = 0, expand: Bool = true, mode: String = "all") throws(KennisbankError) -> SearchRequest {
+        guard let searchMode = SearchRequest.Mode(rawValue: mode) else {
+            throw .invalidParameter(name: "--mode", message: "\"\(mode)\" is not all or any")
+        }
+        var parsedFilters: [Facet: [String]] = [:]
+        for filter in filters {
+            guard let equals = filter.firstIndex(of: "=") else {
+                throw .invalidParameter(name: "--filter", message: "\"\(filter)\" is not facet=value")
+            }
+            let name = String(filter[..<equals])
+            let value = String(filter[filter.index(after: equals)...])
+            guard let facet = Facet.named(name) else {
+                throw .invalidParameter(
+                    name: "--filter", message: "unknown facet \"\(name)\"; facets: \(Facet.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            guard !value.isEmpty else { throw .invalidParameter(name: "--filter", message: "\"\(filter)\" has no value") }
+            parsedFilters[facet, default: []].append(value)
+        }
+        guard let sortOrder = SearchRequest.Sort(rawValue: sort) else {
+            throw .invalidParameter(name: "--sort", message: "\"\(sort)\" is not relevance or date")
+        }
+        guard (1...SearchRequest.maxLimit).contains(limit) else {
+            throw .invalidParameter(name: "--limit", message: "must be between 1 and \(SearchRequest.maxLimit)")
+        }
+        guard offset >= 0 else { throw .invalidParameter(name: "--offset", message: "must not be negative") }
+        return SearchRequest(query: query.joined(separator: " "), filters: parsedFilters, from: from, to: to,
+                             sort: sortOrder, offset: offset, limit: limit, expand: expand, mode: searchMode)
     }
 }
 
 enum ResultPrinter {
     static func print(_ result: SearchResult) {
-        if let understood = result.understood { Swift.print("gezocht op: \(understood)") }
+        if let understood = result.understood {
+            if let typed = result.correctedFrom {
+                Swift.print("Resultaten voor \(understood) (niets gevonden voor \(typed))")
+            } else {
+                Swift.print("gezocht op: \(understood)")
+            }
+        }
         for expansion in result.expansions {
             Swift.print("uitgebreid: \(expansion.term) → ook \(expansion.added.joined(separator: ", ")) (uitzetten: --no-expand)")
         }

@@ -75,7 +75,7 @@ import Testing
         #expect(try fixture.search("chantagebeelden", role: .trainer).ids == ["geheim-daderprofiel"])
         #expect(try fixture.search("loverboys", role: .curator).total == 3)
         #expect(try fixture.search("loverboys", role: .anonymous).total == 1)
-        #expect(try fixture.search("chantagebeeldn", role: .trainer).suggestion == "chantagebeelden")
+        #expect(try fixture.search("chantagebeeldn", role: .trainer).understood == "chantagebeelden")
     }
 
     @Test func generatedQueriesNeverLeak() throws {

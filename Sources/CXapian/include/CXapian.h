@@ -186,7 +186,8 @@ char *kx_mset_snippet(const kx_mset *m, const char *text, size_t len, size_t len
 int kx_db_expand(kx_db *db, const uint32_t *docids, size_t docid_count, uint32_t count,
                  kx_term_visitor visit, void *context, kx_error *err);
 
-/* Every docid matching q, unranked (for exact facet counts). Caller frees *docids. */
+/* Every docid matching q, unranked (for exact facet counts). For a db opened on one database
+ * only: the docids are that database's own. Caller frees *docids. */
 int kx_match_all_docids(kx_db *db, const kx_query *q, uint32_t **docids, size_t *count, kx_error *err);
 
 #ifdef __cplusplus

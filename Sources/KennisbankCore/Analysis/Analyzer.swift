@@ -12,8 +12,10 @@ public final class Analyzer: XapianWordStemmer {
     public let stage: AnalysisStage
     private let dutch: DutchStemmer?
     private let snowball: XapianStemmer?
-    private let decompounder: Decompounder?
+    /// Loaded on first use: only indexing needs it, and the word list takes a moment to read.
+    private lazy var decompounder: Decompounder? = language == "nl" && stage.decompounding ? Decompounder.shared : nil
     private var cache: [String: String] = [:]
+    private var partsCache: [String: [String]] = [:]
 
     /// - Parameter language: ISO code of the text ("nl", "en"); anything else is not stemmed.
     public init(language: String, stage: AnalysisStage = .current) {
@@ -22,7 +24,6 @@ public final class Analyzer: XapianWordStemmer {
         let xapianName = StemmerLanguage.forCode(language)
         dutch = language == "nl" && stage.improvedStemming ? try? DutchStemmer() : nil
         snowball = xapianName == "none" || dutch != nil ? nil : try? XapianStemmer(language: xapianName)
-        decompounder = language == "nl" && stage.decompounding ? Decompounder.shared : nil
     }
 
     /// The stem of a lowercased word: what `Z` terms hold.
@@ -68,15 +69,24 @@ public final class Analyzer: XapianWordStemmer {
                 batch.add(prefix: "Z" + IndexSchema.acronymPrefix, stemmed, wdf: weight)
             }
             words?(token.word)
-            if let decompounder, token.word.utf8.count >= Decompounder.minimumWord {
-                let folded = Folding.fold(token.word)
-                for part in decompounder.parts(of: folded) where part != folded {
+            if token.word.utf8.count >= Decompounder.minimumWord, decompounder != nil {
+                for part in parts(of: token.word) {
                     // Parts count once, whatever the field weight: a document that has the whole
                     // compound must rank above one that only shares a part with the query.
                     batch.add(prefix: stemPrefix, stem(part), wdf: 1)
                 }
             }
         }
+    }
+
+    /// Compound parts of a lowercased word (cached: the same words recur in every document).
+    private func parts(of word: String) -> [String] {
+        if let cached = partsCache[word] { return cached }
+        let folded = Folding.fold(word)
+        let parts = decompounder?.parts(of: folded).filter { $0 != folded } ?? []
+        if partsCache.count > 200_000 { partsCache.removeAll(keepingCapacity: true) }
+        partsCache[word] = parts
+        return parts
     }
 
     /// Rewrites hyphenated words in query text to their joined form, which is indexed for both spellings.

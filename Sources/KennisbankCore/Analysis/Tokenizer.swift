@@ -26,10 +26,13 @@ struct Tokenizer {
         var uppercase = 0
         var firstUppercase = false
         var length = 0
+        var needsLowercasing = false  // only non-ASCII capitals need the full Unicode mapping
 
         func finishPart() {
             guard !current.isEmpty else { return }
-            parts.append(String(current).lowercased())
+            let part = String(current)
+            parts.append(needsLowercasing ? part.lowercased() : part)
+            needsLowercasing = false
             current = String.UnicodeScalarView()
         }
         func finishToken() {
@@ -54,17 +57,29 @@ struct Tokenizer {
                     if joiner == "-" { finishPart() } else { current.append("'") }
                     pending = nil
                 }
-                if scalar.properties.isUppercase {
-                    if length == 0 { firstUppercase = true }
-                    uppercase += 1
+                // ASCII first: Unicode property lookups are the slowest part of tokenising.
+                if scalar.value < 0x80 {
+                    if scalar.value >= 0x41 && scalar.value <= 0x5A {
+                        if length == 0 { firstUppercase = true }
+                        uppercase += 1
+                        current.append(Unicode.Scalar(scalar.value + 32)!)
+                    } else {
+                        current.append(scalar)
+                    }
+                } else {
+                    if scalar.properties.isUppercase {
+                        if length == 0 { firstUppercase = true }
+                        uppercase += 1
+                        needsLowercasing = true
+                    }
+                    current.append(scalar)
                 }
                 length += 1
-                current.append(scalar)
             } else if (scalar == "'" || scalar == "\u{2019}") && !current.isEmpty && pending == nil {
                 pending = "'"
             } else if (scalar == "-" || scalar == "\u{2010}") && !current.isEmpty && pending == nil {
                 pending = "-"
-            } else if scalar.properties.generalCategory == .nonspacingMark && !current.isEmpty {
+            } else if scalar.value >= 0x300 && scalar.properties.generalCategory == .nonspacingMark && !current.isEmpty {
                 current.append(scalar)
             } else {
                 finishToken()

@@ -6,6 +6,8 @@ public final class IndexWriter {
     public let location: IndexLocation
     private var databases: [AccessLevel: XapianWritableDatabase] = [:]
     private var builder = DocumentBuilder()
+    /// One document builder per core for `put(_ documents:)`; each keeps its own analyser caches.
+    private let workers: [BuilderBox] = (0..<max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))).map { _ in BuilderBox() }
     /// Word counts per level since the last commit; each level's spelling dictionary only ever holds
     /// words of its own documents, so suggestions never reveal a word from a level a caller cannot see.
     private var spelling: [AccessLevel: [String: UInt32]] = [:]
@@ -33,10 +35,51 @@ public final class IndexWriter {
     /// Adds or replaces the document with this id, removing it from any other level it used to be in.
     public func put(_ document: KnowledgeDocument) throws(KennisbankError) {
         var words = spelling[document.access, default: [:]]
-        let built = try builder.build(document) { word in
-            if word.utf8.count >= 4, word.utf8.count <= 40, !word.contains(where: \.isNumber) { words[word, default: 0] += 1 }
-        }
+        let built = try builder.build(document) { word in Self.countSpelling(word, into: &words) }
         spelling[document.access] = words
+        try write(built, for: document)
+    }
+
+    /// Adds or replaces several documents: they are analysed on all cores, then written in order.
+    public func put(_ documents: [KnowledgeDocument]) throws(KennisbankError) {
+        guard documents.count > 1, workers.count > 1 else {
+            for document in documents { try put(document) }
+            return
+        }
+        let results = PreparedBatch(count: documents.count)
+        let workers = self.workers
+        DispatchQueue.concurrentPerform(iterations: workers.count) { worker in
+            let box = workers[worker]
+            var index = worker
+            while index < documents.count {
+                let document = documents[index]
+                var words: [String: UInt32] = [:]
+                do {
+                    let built = try box.builder.build(document) { word in Self.countSpelling(word, into: &words) }
+                    results.store(index, .success((built, words)))
+                } catch {
+                    results.store(index, .failure(error as? KennisbankError ?? .index("\(error)")))
+                }
+                index += workers.count
+            }
+        }
+        for (index, document) in documents.enumerated() {
+            switch results.take(index) {
+            case .success(let (built, words)):
+                spelling[document.access, default: [:]].merge(words, uniquingKeysWith: +)
+                try write(built, for: document)
+            case .failure(let error):
+                throw error
+            }
+        }
+    }
+
+    private static func countSpelling(_ word: String, into words: inout [String: UInt32]) {
+        let utf8 = word.utf8
+        if utf8.count >= 4, utf8.count <= 40, !utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { words[word, default: 0] += 1 }
+    }
+
+    private func write(_ built: XapianDocument, for document: KnowledgeDocument) throws(KennisbankError) {
         let idTerm = IndexSchema.idTerm(document.id)
         do {
             for (level, database) in databases where level != document.access {
@@ -99,4 +142,29 @@ public final class IndexWriter {
     }
 
     deinit { close() }
+}
+
+/// A document builder owned by one worker thread at a time.
+private final class BuilderBox: @unchecked Sendable {
+    var builder = DocumentBuilder()
+}
+
+/// Results of parallel preparation, one slot per document; each slot is written by exactly one worker.
+private final class PreparedBatch: @unchecked Sendable {
+    private var slots: [Result<(XapianDocument, [String: UInt32]), KennisbankError>?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func store(_ index: Int, _ result: Result<(XapianDocument, [String: UInt32]), KennisbankError>) {
+        lock.lock()
+        slots[index] = result
+        lock.unlock()
+    }
+
+    func take(_ index: Int) -> Result<(XapianDocument, [String: UInt32]), KennisbankError> {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots[index]!
+    }
 }

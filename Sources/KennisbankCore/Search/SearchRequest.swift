@@ -1,6 +1,8 @@
 /// What a caller asks for. Validated by `Searcher`; every problem names its parameter.
 public struct SearchRequest: Sendable, Equatable {
     public enum Sort: String, CaseIterable, Sendable { case relevance, date }
+    /// Whether every word must occur (falling back to any word when that finds nothing) or any word may.
+    public enum Mode: String, CaseIterable, Sendable { case all, any }
 
     public var query: String
     /// Selected values per facet: values of one facet are ORed, different facets ANDed.
@@ -13,9 +15,11 @@ public struct SearchRequest: Sendable, Equatable {
     public var limit: Int
     /// Expand query words through the thesaurus (the user can switch this off per query).
     public var expand: Bool
+    public var mode: Mode
 
     public init(query: String = "", filters: [Facet: [String]] = [:], from: String? = nil, to: String? = nil,
-                sort: Sort = .relevance, offset: Int = 0, limit: Int = 10, expand: Bool = true) {
+                sort: Sort = .relevance, offset: Int = 0, limit: Int = 10, expand: Bool = true, mode: Mode = .all) {
+        self.mode = mode
         self.expand = expand
         self.query = query
         self.filters = filters
@@ -27,5 +31,6 @@ public struct SearchRequest: Sendable, Equatable {
     }
 
     public static let maxQueryLength = 1000
-    public static let maxLimit = 100
+    /// Callers facing the network clamp further (the API allows 100 per page).
+    public static let maxLimit = 1000
 }

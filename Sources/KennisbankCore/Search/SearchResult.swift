@@ -4,6 +4,9 @@ public struct SearchResult: Codable, Sendable {
     public var query: String
     /// How the query was read, when that differs from what was typed (repaired syntax, OR fallback).
     public var understood: String?
+    /// Set when the query found nothing and the results shown are for its spelling correction
+    /// (`understood`); holds the query as typed, so the user can search for it as typed after all.
+    public var correctedFrom: String?
     /// Thesaurus expansions that were applied (empty when none, or when expansion was switched off).
     public var expansions: [Expansion]
     /// A spelling correction of the query, offered when it finds little or nothing ("Bedoelde u ...?").

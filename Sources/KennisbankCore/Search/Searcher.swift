@@ -7,8 +7,11 @@ import XapianKit
 public final class Searcher {
     public let location: IndexLocation
     public let levels: [AccessLevel]
+    /// The visible levels searched as one, for ranking, parsing and documents.
     let database: XapianDatabase
-    private var facets: FacetIndex
+    /// Each visible level on its own, for exhaustive matching (facet counts use shard-local docids).
+    let shards: [XapianDatabase]
+    private(set) var facets: FacetIndex
     /// Query analysers per document language, the same pipeline the indexer used.
     private let analyzers: [String: Analyzer] = ["nl": Analyzer(language: "nl"), "en": Analyzer(language: "en")]
 
@@ -24,7 +27,8 @@ public final class Searcher {
         self.levels = levels
         do {
             database = try XapianDatabase(paths: levels.map { location.databasePath($0) })
-            facets = try FacetIndex(database: database)
+            shards = try levels.map { level throws(XapianError) in try XapianDatabase(paths: [location.databasePath(level)]) }
+            facets = try FacetIndex(shards: shards)
         } catch {
             throw .index("cannot open \(location.root.path): \(error.message)")
         }
@@ -36,8 +40,10 @@ public final class Searcher {
     @discardableResult
     public func refresh() throws(KennisbankError) -> Bool {
         do {
-            guard try database.reopen() else { return false }
-            facets = try FacetIndex(database: database)
+            var changed = try database.reopen()
+            for shard in shards where try shard.reopen() { changed = true }
+            guard changed else { return false }
+            facets = try FacetIndex(shards: shards)
             return true
         } catch {
             throw .index("cannot reopen \(location.root.path): \(error.message)")
@@ -63,17 +69,33 @@ public final class Searcher {
             dateQuery = .valueRange(slot: IndexSchema.dateSlot, from: lower, to: upper)
         }
 
-        var interpretation = try interpret(request.query, languages: request.filters[.language], expand: request.expand)
-        var outcome = try run(interpretation, dateQuery: dateQuery, filterQuery: filterQuery, selections: selections,
-                              sort: request.sort, offset: offset, limit: limit)
-        // All words required finds nothing: try any of the words, and say so.
-        if outcome.total == 0, interpretation.canRelaxToAny {
-            interpretation = try interpret(request.query, languages: request.filters[.language], expand: request.expand,
-                                           requireAll: false)
-            outcome = try run(interpretation, dateQuery: dateQuery, filterQuery: filterQuery, selections: selections,
-                              sort: request.sort, offset: offset, limit: limit)
+        func attempt(_ text: String) throws(KennisbankError) -> (Interpretation, Outcome) {
+            var interpretation = try interpret(text, languages: request.filters[.language], expand: request.expand,
+                                               requireAll: request.mode == .all)
+            var outcome = try run(interpretation, dateQuery: dateQuery, filterQuery: filterQuery, selections: selections,
+                                  sort: request.sort, offset: offset, limit: limit)
+            // All words required finds nothing: try any of the words, and say so.
+            if outcome.total == 0, interpretation.canRelaxToAny, request.mode == .all {
+                interpretation = try interpret(text, languages: request.filters[.language], expand: request.expand,
+                                               requireAll: false)
+                outcome = try run(interpretation, dateQuery: dateQuery, filterQuery: filterQuery, selections: selections,
+                                  sort: request.sort, offset: offset, limit: limit)
+            }
+            return (interpretation, outcome)
         }
-
+        var (interpretation, outcome) = try attempt(request.query)
+        var suggestion = outcome.total < 3 ? try spellingSuggestion(for: request.query, dateQuery: dateQuery) : nil
+        var correctedFrom: String? = nil
+        // Nothing found but a correction would find something: show its results, and say so.
+        if outcome.total == 0, let corrected = suggestion {
+            let retry = try attempt(corrected)
+            if retry.1.total > 0 {
+                (interpretation, outcome) = retry
+                interpretation.reading = interpretation.reading ?? corrected
+                correctedFrom = request.query
+                suggestion = nil
+            }
+        }
         var hits: [SearchHit] = []
         if let page = outcome.page { hits = try makeHits(page, interpretation: interpretation) }
         var facetLists: [String: [FacetCount]] = [:]
@@ -89,8 +111,7 @@ public final class Searcher {
             list.sort { $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value }
             facetLists[facet.rawValue] = list
         }
-        let suggestion = outcome.total < 3 ? try spellingSuggestion(for: request.query, dateQuery: dateQuery) : nil
-        return SearchResult(query: request.query, understood: interpretation.reading,
+        return SearchResult(query: request.query, understood: interpretation.reading, correctedFrom: correctedFrom,
                             expansions: interpretation.expansions, suggestion: suggestion, total: outcome.total,
                             offset: offset, hits: hits, facets: facetLists)
     }
@@ -121,7 +142,8 @@ public final class Searcher {
         if let dateQuery { base = .combine(.filter, [base, dateQuery]) }
         let ranked = filterQuery.map { XapianQuery.combine(.filter, [base, $0]) } ?? base
         do {
-            let docids = try database.matchingDocumentIDs(base)
+            var docids: [[UInt32]] = []
+            for shard in shards { docids.append(try shard.matchingDocumentIDs(base)) }
             let (total, counts) = facets.count(matching: docids, selections: selections)
             var options = XapianSearchOptions()
             options.offset = UInt32(offset)
@@ -186,14 +208,16 @@ public final class Searcher {
         options.stopwords = Self.stopwords
         options.prefixes = IndexSchema.textFields.map { .init(field: $0.field, prefix: $0.prefix, isBoolean: false) }
             + Facet.allCases.map { .init(field: $0.queryFieldName, prefix: $0.termPrefix, isBoolean: true) }
+        // Documents are stemmed in their own language, so each language's reading of the query is
+        // matched against that language's documents only.
         var parsed: [XapianQuery] = []
-        var descriptions = Set<String>()
-        for language in wanted.isEmpty ? ["nl", "en"] : wanted {
+        let languages = wanted.isEmpty ? ["nl", "en"] : wanted
+        for language in languages {
             options.stemmer = analyzers[language]
             do {
-                let query = try database.parse(parsedText, options: options).query
-                // Documents are stemmed in their own language; read the query both ways and accept either.
-                if descriptions.insert(query.description).inserted { parsed.append(query) }
+                let reading = try database.parse(parsedText, options: options).query
+                parsed.append(languages.count == 1 ? reading
+                              : .combine(.filter, [reading, .term(IndexSchema.facetTerm(.language, language))]))
             } catch {
                 throw .invalidQuery(Self.explain(error.message))
             }
@@ -285,6 +309,26 @@ public final class Searcher {
                               stemmer: Analyzer?) throws(XapianError) -> [PassageHit] {
         let passages = Passage.split(document.sections)
         guard passages.count > 1 else { return [] }
+        if ProcessInfo.processInfo.environment["NOPASS"] != nil { return [] }
+        if ProcessInfo.processInfo.environment["DEBUGPASS"] != nil {
+            func marks(_ t: String) throws(XapianError) -> [String] {
+                let m = try page.snippet(of: t, length: t.utf8.count + 64, language: language, stemmer: stemmer, highlight: ("\u{1}", "\u{2}"), emptyWithoutMatch: true)
+                var out: [String] = []
+                var rest = Substring(m)
+                while let a = rest.range(of: "\u{1}"), let b = rest[a.upperBound...].range(of: "\u{2}") { out.append(String(rest[a.upperBound..<b.lowerBound])); rest = rest[b.upperBound...] }
+                return out
+            }
+            let whole = passages.map(\.text).joined(separator: "\n\n")
+            let w = try marks(whole)
+            var per: [String] = []
+            for p in passages { per += try marks(p.text) }
+            let t0 = Date()
+            for p in passages { _ = try page.snippet(of: p.text, length: 400, language: language, stemmer: stemmer, emptyWithoutMatch: true) }
+            let t1 = Date()
+            _ = try page.snippet(of: whole, length: 300, language: language, stemmer: stemmer)
+            let t2 = Date()
+            FileHandle.standardError.write("\(document.id) passages=\(passages.count) whole=\(w.count) \(Set(w)) per=\(per.count) \(Set(per)) tPassages=\(t1.timeIntervalSince(t0)) tWhole300=\(t2.timeIntervalSince(t1))\n".data(using: .utf8)!)
+        }
         var scored: [(marks: Int, order: Int, hit: PassageHit)] = []
         for (order, passage) in passages.enumerated() {
             let extract = try page.snippet(of: passage.text, length: 400, language: language, stemmer: stemmer,
