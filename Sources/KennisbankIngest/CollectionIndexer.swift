@@ -6,7 +6,7 @@ import KennisbankCore
 /// identical files merged into one document; unchanged files are recognised by size, time and metadata
 /// (then content hash) and not read again. Files that fail are remembered with their reason and tried again
 /// when they (or their metadata, or the vocabulary) change, or with `retryFailed`.
-public struct CollectionIndexer {
+public struct CollectionIndexer: Sendable {
     public let folder: URL
     public let location: IndexLocation
     public let reader: RecordReader
@@ -46,7 +46,7 @@ public struct CollectionIndexer {
     /// Indexes the folder incrementally.
     /// - Throws: `KennisbankError` for fatal problems (locked or unwritable index); per-file problems are in the summary.
     public func run() throws -> IndexSummary {
-        let writer = try IndexWriter(location: location)
+        let writer = try Self.openWriter(location)
         defer { writer.close() }
         let manifestURL = location.manifestURL
         return try ingest(into: writer, previous: FileManifest.load(from: manifestURL), manifestURL: manifestURL)
@@ -56,11 +56,11 @@ public struct CollectionIndexer {
     /// searches keep being answered from the old index until then. On failure the live index is untouched.
     public func rebuild() throws -> IndexSummary {
         // Hold the live index's write locks, so no incremental run writes into what is about to be replaced.
-        let holder = location.exists ? try IndexWriter(location: location) : nil
+        let holder = location.exists ? try Self.openWriter(location) : nil
         defer { holder?.close() }
         let staging = try location.stagingLocation()
         do {
-            let writer = try IndexWriter(location: staging)
+            let writer = try Self.openWriter(staging)
             let summary = try ingest(into: writer, previous: FileManifest(), manifestURL: staging.manifestURL)
             writer.close()
             try location.install(staging)
@@ -68,6 +68,22 @@ public struct CollectionIndexer {
         } catch {
             try? FileManager.default.removeItem(at: staging.root)
             throw error
+        }
+    }
+
+    /// Opens the writer, waiting up to two seconds for a lock that is being released: Xapian frees a closed
+    /// writer's lock asynchronously, and a helper program started at that moment can briefly hold it too.
+    /// A lock that is really held (another indexer) is still reported, just two seconds later.
+    static func openWriter(_ location: IndexLocation) throws(KennisbankError) -> IndexWriter {
+        var attempt = 0
+        while true {
+            do {
+                return try IndexWriter(location: location)
+            } catch .indexLocked(let message) {
+                attempt += 1
+                if attempt >= 20 { throw .indexLocked(message) }
+                Thread.sleep(forTimeInterval: 0.1)
+            }
         }
     }
 

@@ -4,8 +4,9 @@ import KennisbankCore
 /// One pass over a collection: decide what changed, read what must be read, write it (unless checking),
 /// remove what is gone, and record every file's outcome.
 ///
-/// Files with identical content (the same PDF under two names) become one document listing every copy in
-/// `Source.files`; its id and metadata come from the first copy by path.
+/// Files with identical content and identical metadata (the same PDF twice in one folder) become one document
+/// listing every copy in `Source.files`; its id comes from the first copy by path. Copies that curators describe
+/// differently (another sidecar, another folder catalog — perhaps another access level) stay separate documents.
 final class IngestRun {
     /// Receives the documents of a run; nil when only checking.
     protocol Sink: AnyObject {
@@ -67,7 +68,7 @@ final class IngestRun {
         var groups: [String: [Item]] = [:]
         for item in items {
             if item.failure == nil, item.format != nil, item.format != .xml {
-                groups[item.hash, default: []].append(item)
+                groups[item.hash + "|" + (item.metadata ?? ""), default: []].append(item)
             } else {
                 units.append((item.candidate.path, [item]))
             }
@@ -88,7 +89,9 @@ final class IngestRun {
         }
         for orphan in scan.orphanSidecars {
             let document = String(orphan.dropLast(MetadataReader.sidecarSuffix.count))
-            record(FileOutcome(path: orphan, status: .skipped, reason: "sidecar without its file: \(document) is missing"))
+            let reason = "sidecar without its file: \(document) is missing"
+            summary.skipped.append(.init(path: orphan, reason: reason))
+            record(FileOutcome(path: orphan, status: .skipped, reason: reason))
         }
         try removeStale(present: Set(candidates.map(\.path)))
         next.staleIDs = nil
@@ -142,8 +145,8 @@ final class IngestRun {
     private func isUnchanged(_ members: [Item]) -> Bool {
         guard members.allSatisfy({ $0.unchanged != nil }) else { return false }
         guard members.count > 1 || members[0].format != .xml else { return true }
-        let hash = members[0].hash
-        let before = Set(previous.files.filter { $0.value.hash == hash && $0.value.format != .xml }.keys)
+        let (hash, metadata) = (members[0].hash, members[0].metadata)
+        let before = Set(previous.files.filter { $0.value.hash == hash && $0.value.metadata == metadata && $0.value.format != .xml }.keys)
         return before == Set(members.map(\.candidate.path))
     }
 

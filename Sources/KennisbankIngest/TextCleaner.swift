@@ -111,7 +111,9 @@ enum TextCleaner {
         if pages.count >= 3 {
             var pagesWithKey: [String: Int] = [:]
             for lines in pages {
-                for key in Set(edgeIndices(lines).map { key(lines[$0]) }) where !key.isEmpty && key.count <= 120 {
+                // A running header or footer is a label, not a sentence: lines ending a sentence are never counted.
+                let labels = edgeIndices(lines).filter { !endsSentence(lines[$0]) }
+                for key in Set(labels.map { key(lines[$0]) }) where !key.isEmpty && key.count <= 120 {
                     pagesWithKey[key, default: 0] += 1
                 }
             }
@@ -121,10 +123,15 @@ enum TextCleaner {
             let edges = Set(edgeIndices(pages[page]))
             pages[page] = pages[page].enumerated().compactMap { index, line in
                 if isPageNumber(line) { return nil }
-                if edges.contains(index), repeated.contains(key(line)) { return nil }
+                if edges.contains(index), !endsSentence(line), repeated.contains(key(line)) { return nil }
                 return line
             }
         }
+    }
+
+    private static func endsSentence(_ line: String) -> Bool {
+        guard let last = line.trimmingCharacters(in: .whitespaces).last else { return false }
+        return ".!?".contains(last)
     }
 
     /// "12", "- 12 -", "xiv", "Pagina 3 van 10", "page 3 of 10", "3/10".
@@ -132,7 +139,8 @@ enum TextCleaner {
         let trimmed = line.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "-–—|"))
             .trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty, trimmed.count <= 24 else { return false }
-        if trimmed.count <= 4, trimmed.allSatisfy(\.isASCIIDigit) { return true }
+        // Up to three digits: a four-digit line is more often a year in a table than a page number.
+        if trimmed.count <= 3, trimmed.allSatisfy(\.isASCIIDigit) { return true }
         if trimmed.count <= 6, trimmed.allSatisfy({ "ivxlcdm".contains($0) }) || trimmed.allSatisfy({ "IVXLCDM".contains($0) }) {
             return true
         }
@@ -162,7 +170,14 @@ enum TextCleaner {
                 if trimmed.isEmpty { flush() }
                 continue
             }
-            if startsWithBullet(trimmed) { flush() }
+            if startsWithBullet(trimmed) {
+                flush()
+                // One bullet for every list style ("- ", "* ", "– ").
+                if let first = trimmed.first, "-*–".contains(first) {
+                    block.append("• " + trimmed.dropFirst().trimmingCharacters(in: .whitespaces))
+                    continue
+                }
+            }
             block.append(trimmed)
         }
         flush()

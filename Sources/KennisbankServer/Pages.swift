@@ -143,6 +143,7 @@ struct Pages: Sendable {
         let hits = result?.hits ?? []
         let offset = (parameters.page - 1) * parameters.size
         let heading = total == 1 ? "1 document" : "\(Labels.number(total)) documenten"
+        let queryIsEmpty = parameters.query.trimmingCharacters(in: .whitespaces).isEmpty
         let view = SearchView(
             pageTitle: parameters.query.isEmpty ? "Kennisbank Jeugdprostitutie" : "\(parameters.query) – zoeken in de Kennisbank",
             query: parameters.query,
@@ -150,8 +151,9 @@ struct Pages: Sendable {
             to: parameters.to ?? "",
             size: parameters.size == SearchParameters.defaultSize ? nil : String(parameters.size),
             sortOptions: [
-                Option(value: "relevance", label: "Relevantie", selected: parameters.sort == .relevance),
-                Option(value: "date", label: "Datum (nieuwste eerst)", selected: parameters.sort == .date),
+                // Without a query there is nothing to rank by: the list is newest first, and says so.
+                Option(value: "relevance", label: "Relevantie", selected: parameters.sort == .relevance && !queryIsEmpty),
+                Option(value: "date", label: "Datum (nieuwste eerst)", selected: parameters.sort == .date || queryIsEmpty),
             ],
             understood: result?.correctedFrom == nil ? result?.understood : nil,
             corrected: result?.correctedFrom.map { typed in

@@ -232,6 +232,15 @@ def test_non_public_documents_are_invisible_to_anonymous_callers(api, spec):
     assert [v["value"] for v in everything["facets"]["access"]] == ["openbaar"]
 
 
+def test_misspelling_is_corrected_or_suggested(api, spec):
+    body = get(api, "/api/search", {"q": "loverbouy"})
+    check(spec, "/api/search", 200, body)
+    if body.get("correctedFrom") is not None:
+        assert body["correctedFrom"] == "loverbouy" and body["total"] > 0
+    else:
+        assert body.get("suggestion") == "loverboy", "neither correctedFrom nor suggestion for 'loverbouy'"
+
+
 def test_health_matches_schema(api, spec):
     body = get(api, "/healthz")
     check(spec, "/healthz", 200, body)

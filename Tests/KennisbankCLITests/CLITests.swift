@@ -112,7 +112,7 @@ import Testing
         try Self.run(["index", folder, "--index", index])
         let result = try Self.run(["search", "\"loverboy AND", "--index", index])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("gezocht op: \"loverboy and\"") || result.stdout.contains("gezocht op:"))
+        #expect(result.stdout.contains("gezocht op: loverboy"))
     }
 
     @Test func roleFilterHidesConfidentialMaterial() throws {

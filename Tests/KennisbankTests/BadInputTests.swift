@@ -84,7 +84,8 @@ import Testing
         try fixture.write("a.xml", Fixture.record(id: "a", body: "loverboy fiets"))
         try fixture.index()
         let result = try fixture.search("\"loverboy AND")
-        #expect(result.understood == "\"loverboy and\"")
+        #expect(result.understood == "loverboy")
+        #expect(result.ids == ["a"])
         #expect(try fixture.search("(fiets").understood == "(fiets)")
         #expect(try fixture.search("(fiets").ids == ["a"])
     }

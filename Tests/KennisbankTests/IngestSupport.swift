@@ -69,6 +69,16 @@ enum TestFiles {
         return out
     }
 
+    /// Text as a Windows-1252 file would hold it (for the characters these tests use).
+    static func windows1252(_ text: String) -> [UInt8] {
+        let special: [Character: UInt8] = ["€": 0x80, "‘": 0x91, "’": 0x92, "“": 0x93, "”": 0x94, "–": 0x96, "—": 0x97]
+        return text.precomposedStringWithCanonicalMapping.flatMap { character -> [UInt8] in
+            if let byte = special[character] { return [byte] }
+            let value = character.unicodeScalars.first!.value
+            return value < 256 ? [UInt8(value)] : [UInt8(ascii: "?")]
+        }
+    }
+
     /// A ZIP archive with the entries stored uncompressed (enough for .docx and .odt).
     static func zip(_ entries: [(name: String, data: [UInt8])]) -> [UInt8] {
         var out: [UInt8] = []

@@ -5,7 +5,7 @@ import Testing
 /// Cleaning extracted text: characters, hyphenation, running headers, page numbers.
 @Suite struct IngestTextCleanerTests {
     @Test func ligaturesOddSpacesSoftHyphensAndZeroWidthAreNormalised() {
-        let raw = "e\u{FB03}ci\u{00EB}nt \u{FB01}nanci\u{00EB}n\u{00A0}en\u{2009}zo, ver\u{00AD}der, zero\u{200B}width, \u{FEFF}bom, co\u{0308}rdinatie"
+        let raw = "e\u{FB03}ci\u{00EB}nt \u{FB01}nanci\u{00EB}n\u{00A0}en\u{2009}zo, ver\u{00AD}der, zero\u{200B}width, \u{FEFF}bom, coo\u{0308}rdinatie"
         let clean = TextCleaner.normalise(raw)
         #expect(clean == "efficiënt financiën en zo, verder, zerowidth, bom, coördinatie")
         // NFC: the combining diaeresis is composed.
@@ -63,12 +63,12 @@ import Testing
         #expect(sections[0].paragraphs.first == "Inleiding")
     }
 
-    @Test(arguments: ["12", "- 12 -", "xiv", "IV", "Pagina 3 van 10", "page 3 of 10", "3/10", "  7  "])
+    @Test(arguments: ["12", "- 12 -", "xiv", "IV", "Pagina 3 van 10", "page 3 of 10", "3/10", "  7  ", "114"])
     func pageNumbersAreRecognised(line: String) {
         #expect(TextCleaner.isPageNumber(line))
     }
 
-    @Test(arguments: ["12 leerlingen", "Artikel 273f", "2016-2017 Jaarplan", "Mix"])
+    @Test(arguments: ["12 leerlingen", "Artikel 273f", "2016-2017 Jaarplan", "Mix", "2004"])
     func textIsNotAPageNumber(line: String) {
         #expect(!TextCleaner.isPageNumber(line))
     }

@@ -23,7 +23,7 @@ public struct Passage: Codable, Sendable, Equatable {
                 words = 0
             }
             for paragraph in section.paragraphs {
-                let count = paragraph.split(whereSeparator: \.isWhitespace).count
+                let count = wordCount(paragraph)
                 if words > 0 && words + count > targetWords { flush() }
                 buffer.append(paragraph)
                 words += count
@@ -31,5 +31,17 @@ public struct Passage: Codable, Sendable, Equatable {
             flush()
         }
         return passages
+    }
+
+    /// Words separated by ASCII whitespace, counted on UTF-8 bytes (Unicode property lookups are slow).
+    static func wordCount(_ text: String) -> Int {
+        var count = 0
+        var inWord = false
+        for byte in text.utf8 {
+            let space = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+            if !space && !inWord { count += 1 }
+            inWord = !space
+        }
+        return count
     }
 }

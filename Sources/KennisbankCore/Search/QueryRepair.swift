@@ -58,8 +58,15 @@ enum QueryRepair {
         }
         flushWord()
         if inPhrase {
-            let trimmed = phrase.trimmingWhitespace()
-            if !trimmed.isEmpty { tokens.append(.phrase(trimmed)) }
+            // An unclosed quote is usually an unfinished query ("loverboy AND): keep its words, not
+            // a dangling operator, and read a single word as a word.
+            var words = phrase.split(whereSeparator: \.isWhitespace).map(String.init)
+            while let last = words.last, operators.contains(last) { words.removeLast() }
+            if words.count == 1 {
+                tokens.append(.word(words[0]))
+            } else if !words.isEmpty {
+                tokens.append(.phrase(words.joined(separator: " ")))
+            }
         }
         return tokens
     }

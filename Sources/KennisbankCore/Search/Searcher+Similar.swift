@@ -21,7 +21,7 @@ extension Searcher {
                 let document = try IndexSchema.decode(try page.data(at: index))
                 hits.append(SearchHit(id: document.id, title: document.title, type: document.type, date: document.published,
                                       organisation: document.organisations, language: document.language,
-                                      access: document.access.rawValue, snippet: Self.escape(String(document.summary.prefix(300))),
+                                      access: document.access.rawValue, snippet: Self.escape(Self.excerpt(document.summary)),
                                       passages: [], score: page.weight(at: index)))
             }
             return hits

@@ -15,9 +15,8 @@ public final class Searcher {
     /// Query analysers per document language, the same pipeline the indexer used.
     private let analyzers: [String: Analyzer] = ["nl": Analyzer(language: "nl"), "en": Analyzer(language: "en")]
 
-    /// Dutch and English function words dropped from queries; never domain words.
-    static let stopwords = ["de", "het", "een", "en", "van", "in", "op", "te", "dat", "die", "voor", "met", "aan", "er",
-                            "is", "zijn", "als", "bij", "om", "of", "the", "a", "an", "of", "and", "to", "for", "on", "with"]
+    /// Dutch and English function words dropped from queries; never domain words (see Stopwords.swift).
+    static let stopwords = Stopwords.dutch + Stopwords.english
 
     public init(location: IndexLocation, levels: [AccessLevel]) throws(KennisbankError) {
         guard location.exists else {
@@ -35,6 +34,17 @@ public final class Searcher {
     }
 
     public var documentCount: Int { Int(database.documentCount) }
+
+    /// BM25 parameters (k1, k2, k3, b, min_normlen), chosen on the relevance sets (see Tests/Relevance).
+    /// `KENNISBANK_BM25="k1,b"` overrides k1 and b, for tuning with Scripts/eval.
+    static let bm25: (k1: Double, k2: Double, k3: Double, b: Double, minNormLength: Double) = {
+        var k1 = 1.2, b = 0.75
+        if let text = ProcessInfo.processInfo.environment["KENNISBANK_BM25"] {
+            let parts = text.split(separator: ",").compactMap { Double($0) }
+            if parts.count == 2 { (k1, b) = (parts[0], parts[1]) }
+        }
+        return (k1, 0, 1, b, 0.5)
+    }()
 
     /// Moves to the newest committed index, if there is one. Returns true when it changed.
     @discardableResult
@@ -148,6 +158,7 @@ public final class Searcher {
             var options = XapianSearchOptions()
             options.offset = UInt32(offset)
             options.limit = UInt32(limit)
+            options.bm25 = Self.bm25
             if sort == .date || interpretation.isEmpty {
                 options.sortSlot = IndexSchema.dateSlot
                 options.sortDescending = true
@@ -285,7 +296,7 @@ public final class Searcher {
                 var snippet = ""
                 var passages: [PassageHit] = []
                 if interpretation.isEmpty {
-                    snippet = Self.escape(String(document.summary.prefix(300)))
+                    snippet = Self.escape(Self.excerpt(document.summary))
                 } else {
                     snippet = try page.snippet(of: document.summary + "\n" + document.bodyText, length: 300, language: language,
                                                stemmer: stemmer)
@@ -337,6 +348,14 @@ public final class Searcher {
             if marks > 0 { scored.append((marks, order, PassageHit(page: passage.page, heading: passage.heading, text: extract))) }
         }
         return scored.sorted { $0.marks != $1.marks ? $0.marks > $1.marks : $0.order < $1.order }.prefix(3).map(\.hit)
+    }
+
+    /// The start of a text, cut at a word boundary with an ellipsis when it is longer than `length`.
+    static func excerpt(_ text: String, length: Int = 300) -> String {
+        guard text.count > length else { return text }
+        let cut = text.prefix(length)
+        let end = cut.lastIndex(where: { $0 == " " }) ?? cut.endIndex
+        return String(cut[..<end]) + " …"
     }
 
     static func escape(_ text: String) -> String {

@@ -16,7 +16,7 @@ struct OfficeExtractor {
         let directory = ZipDirectory(bytes)
         if let entry = directory?.entries.first(where: { $0.name == contentEntry }),
            entry.uncompressedSize != UInt32.max, Int(entry.uncompressedSize) > maxUnpackedBytes {
-            throw SkipReason(message: "\(contentEntry) unpacks to \(entry.uncompressedSize >> 20) MB, more than the \(maxUnpackedBytes >> 20) MB allowed")
+            throw SkipReason(message: "\(contentEntry) unpacks to \(Self.size(Int(entry.uncompressedSize))), more than the \(Self.size(maxUnpackedBytes)) allowed (ZIP bomb?)")
         }
         let content = try parse(try unpack(url, entry: contentEntry, limit: maxUnpackedBytes), entry: contentEntry)
         var properties = FileProperties(origin: format == .docx ? "Word document properties" : "OpenDocument metadata")
@@ -40,11 +40,15 @@ struct OfficeExtractor {
             throw SkipReason(message: error.description)
         }
         if output.timedOut { throw SkipReason(message: "unzip did not finish within \(Int(timeout)) s") }
-        if output.exceededLimit { throw SkipReason(message: "\(entry) unpacks to more than \(limit >> 20) MB (ZIP bomb?)") }
+        if output.exceededLimit { throw SkipReason(message: "\(entry) unpacks to more than \(Self.size(limit)) (ZIP bomb?)") }
         guard output.status == 0 else {
             throw SkipReason(message: "damaged document: cannot unpack \(entry) (\(output.firstErrorLine ?? "unzip exit status \(output.status)"))")
         }
         return output.stdout
+    }
+
+    static func size(_ bytes: Int) -> String {
+        bytes >= 1 << 20 ? "\(bytes >> 20) MB" : bytes >= 1024 ? "\(bytes >> 10) kB" : "\(bytes) bytes"
     }
 
     private func parse(_ bytes: [UInt8], entry: String) throws(SkipReason) -> MarkupNode {

@@ -7,6 +7,9 @@ struct PDFExtractor {
     var pdfinfo = ExternalTool("/usr/bin/pdfinfo")
     /// More text than this from one PDF is refused (a 1,000-page report is about 5 MB).
     var maxTextBytes = 64 << 20
+    /// Time allowed per tool run: a base plus some per megabyte, at most ten minutes.
+    var baseTimeout: TimeInterval = 30
+    var timeoutPerMegabyte: TimeInterval = 2
 
     func extract(_ url: URL, bytes: [UInt8]) throws(SkipReason) -> ExtractedDocument {
         // A copy that stopped early has no end-of-file marker; poppler would quietly rebuild what it can.
@@ -14,7 +17,7 @@ struct PDFExtractor {
         guard tail.count >= 5, String(decoding: tail, as: UTF8.self).contains("%%EOF") else {
             throw SkipReason(message: "truncated PDF: no %%EOF end marker (incomplete download or copy?)")
         }
-        let timeout = min(600, 30 + Double(bytes.count) / 1_000_000 * 2)
+        let timeout = min(600, baseTimeout + Double(bytes.count) / 1_000_000 * timeoutPerMegabyte)
         let info = try readInfo(url, timeout: timeout)
 
         let output: ExternalTool.Output
@@ -23,7 +26,7 @@ struct PDFExtractor {
         } catch {
             throw SkipReason(message: error.description)
         }
-        if output.timedOut { throw SkipReason(message: "pdftotext did not finish within \(Int(timeout)) s") }
+        if output.timedOut { throw SkipReason(message: "pdftotext did not finish within \(Self.seconds(timeout)); the PDF may be damaged or hostile") }
         if output.exceededLimit { throw SkipReason(message: "PDF holds more than \(maxTextBytes >> 20) MB of text") }
         if output.status != 0 {
             throw Self.failure(output, encrypted: info.encrypted, tool: "pdftotext")
@@ -57,7 +60,7 @@ struct PDFExtractor {
         } catch {
             throw SkipReason(message: error.description)
         }
-        if output.timedOut { throw SkipReason(message: "pdfinfo did not finish within \(Int(timeout)) s") }
+        if output.timedOut { throw SkipReason(message: "pdfinfo did not finish within \(Self.seconds(timeout)); the PDF may be damaged or hostile") }
         if output.status != 0 { throw Self.failure(output, encrypted: false, tool: "pdfinfo") }
         var info = Info()
         // Only unindented lines: PDF/X files add an indented second "Title:" for their output intent.
@@ -78,6 +81,10 @@ struct PDFExtractor {
             }
         }
         return info
+    }
+
+    static func seconds(_ value: TimeInterval) -> String {
+        value >= 10 ? "\(Int(value)) s" : String(format: "%.1f s", value)
     }
 
     private static func failure(_ output: ExternalTool.Output, encrypted: Bool, tool: String) -> SkipReason {

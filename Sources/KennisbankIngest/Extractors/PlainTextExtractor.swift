@@ -10,8 +10,15 @@ struct PlainTextExtractor {
             let (sections, pages) = TextCleaner.pagedSections(text)
             document = ExtractedDocument(format: .text, sections: sections, pages: pages, properties: FileProperties(origin: "text"))
         } else {
-            let paragraphs = TextCleaner.paragraphs(ofText: text)
-            document = ExtractedDocument(format: .text, sections: paragraphs.isEmpty ? [] : [.init(heading: nil, page: nil, paragraphs: paragraphs)],
+            var paragraphs = TextCleaner.paragraphs(ofText: text)
+            // A short first line without a full stop is the text's title: keep it as the heading.
+            var heading: String? = nil
+            if let first = paragraphs.first, paragraphs.count > 1, first.split(separator: " ").count <= 12,
+               let last = first.last, !".!?:;,".contains(last) {
+                heading = first
+                paragraphs.removeFirst()
+            }
+            document = ExtractedDocument(format: .text, sections: paragraphs.isEmpty ? [] : [.init(heading: heading, page: nil, paragraphs: paragraphs)],
                                          pages: nil, properties: FileProperties(origin: "text"))
         }
         if decoded.encoding != "UTF-8" { document.notes.append("converted from \(decoded.encoding)") }

@@ -90,7 +90,7 @@ struct DocumentAssembler {
     /// The first paragraph, when it is short enough to be a title; else its start.
     static func derivedTitle(_ extracted: ExtractedDocument) -> String? {
         let candidates = extracted.sections.flatMap { ($0.heading.map { [$0] } ?? []) + $0.paragraphs }
-        guard let first = candidates.first(where: { $0.split(separator: " ").filter { $0.contains(where: \.isLetter) }.count >= 2 }) else {
+        guard let first = candidates.first(where: { $0.split(separator: " ").contains { $0.filter(\.isLetter).count >= 2 } }) else {
             return nil
         }
         // Page furniture before the words ("7 | 07 Justitiële verkenningen") is no part of a title.
