@@ -10,7 +10,7 @@ struct CollectionScanner {
         var path: String
         var size: Int
         var modified: Double
-        /// Set for a symbolic link that leads outside the collection: never read.
+        /// Set for a file that is really outside the collection (reached through a symbolic link): never read.
         var outside = false
     }
 
@@ -33,6 +33,7 @@ struct CollectionScanner {
                                                               options: [.skipsHiddenFiles]) else { return Scan(candidates: [], orphanSidecars: [], ignored: []) }
         var candidates: [Candidate] = []
         var ignored: [String] = []
+        let root = PathGuard.resolvedRoot(folder)
         var sidecars: [String] = []
         let prefix = folder.path.count + 1
         for case let url as URL in enumerator {
@@ -49,10 +50,10 @@ struct CollectionScanner {
             var info = stat()
             // stat follows symbolic links: a link to a file counts as that file, a link to a folder is skipped.
             guard stat(url.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
-            let isLink = (try? url.resourceValues(forKeys: [.isSymbolicLinkKey]).isSymbolicLink) ?? false
+            // Resolved, not just checked for being a link: a linked folder can lead outside too.
             candidates.append(Candidate(path: path, size: Int(info.st_size),
                                         modified: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9,
-                                        outside: isLink && !PathGuard.isInside(url, collection: folder)))
+                                        outside: !PathGuard.isInside(url, resolvedRoot: root)))
         }
         candidates.sort { $0.path < $1.path }
         let documents = Set(candidates.map(\.path))

@@ -3,8 +3,9 @@ import KennisbankCore
 
 /// Reads one file of the collection into a KnowledgeDocument: sniff the real format, extract the text,
 /// add the metadata (sidecar, folder catalogs, the file's own) and check it against the vocabulary.
-final class FileLoader {
-    struct Loaded {
+/// Safe to use from several threads at once: the catalogs it shares are behind a lock, the rest is immutable.
+final class FileLoader: @unchecked Sendable {
+    struct Loaded: Sendable {
         var document: KnowledgeDocument
         var format: DocumentFormat
         var pages: Int?
@@ -20,8 +21,8 @@ final class FileLoader {
     let catalogs: FolderCatalogs
     let metadataReader: MetadataReader
     let assembler: DocumentAssembler
-    var pdf = PDFExtractor()
-    var office = OfficeExtractor()
+    let pdf = PDFExtractor()
+    let office = OfficeExtractor()
 
     init(folder: URL, records: RecordReader, defaultsCatalog: URL?) {
         self.folder = folder
@@ -115,7 +116,7 @@ final class FileLoader {
 }
 
 /// Why a file was not indexed, with the format when it got that far.
-struct FileFailure: Error {
+struct FileFailure: Error, Sendable {
     var format: DocumentFormat?
     var reason: SkipReason
 }

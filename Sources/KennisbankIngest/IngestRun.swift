@@ -53,6 +53,8 @@ final class IngestRun {
         /// Known to fail before extraction (unreadable, not a document, outside the collection).
         var failure: SkipReason?
         typealias Entry = FileManifest.Entry
+
+        var readable: Readable { Readable(path: candidate.path, format: format, failure: failure) }
     }
 
     func run() throws(KennisbankError) -> (IndexSummary, FileManifest) {
@@ -81,7 +83,7 @@ final class IngestRun {
         for unit in units {
             if isUnchanged(unit.members) { keep(unit.members) } else { pending.append(unit.members) }
         }
-        for members in pending { try process(members) }
+        try process(pending)
 
         for path in scan.ignored {
             record(FileOutcome(path: path, status: .ignored,
@@ -171,31 +173,73 @@ final class IngestRun {
 
     // MARK: - Reading and writing
 
-    private func process(_ members: [Item]) throws(KennisbankError) {
+    /// What reading one unit gave, prepared off the main thread.
+    private struct Prepared: Sendable {
+        var result: Result<FileLoader.Loaded, FileFailure>
+        var seconds: Double
+    }
+
+    /// Reads units ahead on other cores (pdftotext and text cleaning for the next files while this one is
+    /// analysed and written) but claims ids and writes strictly in order, so results never depend on timing.
+    private func process(_ units: [[Item]]) throws(KennisbankError) {
+        let window = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4))
+        let slots = (0..<units.count).map { _ in Handover<Prepared>() }
+        let queue = DispatchQueue(label: "kennisbank.ingest.read", attributes: .concurrent)
+        let loader = self.loader
+        let folder = self.folder
+        func start(_ index: Int) {
+            guard index < units.count else { return }
+            let members = units[index]
+            let slot = slots[index]
+            queue.async {
+                slot.fill(Self.prepare(members.map(\.readable), loader: loader, folder: folder))
+            }
+        }
+        for index in 0..<min(window, units.count) { start(index) }
+        for (index, members) in units.enumerated() {
+            let prepared = slots[index].wait()
+            start(index + window)
+            try write(members, prepared)
+        }
+    }
+
+    /// The part of an item another thread may read.
+    struct Readable: Sendable {
+        var path: String
+        var format: DocumentFormat?
+        var failure: SkipReason?
+    }
+
+    private static func prepare(_ members: [Readable], loader: FileLoader, folder: URL) -> Prepared {
         let first = members[0]
-        let path = first.candidate.path
         let start = Date()
         if let failure = first.failure {
-            fail(members, reason: failure, format: first.format, seconds: Date().timeIntervalSince(start))
-            return
+            return Prepared(result: .failure(FileFailure(format: first.format, reason: failure)), seconds: 0)
         }
+        let result = FileLoader.read(folder.appendingPathComponent(first.path)).mapError { FileFailure(format: first.format, reason: $0) }
+            .flatMap { loader.load(first.path, bytes: $0, copies: members.dropFirst().map(\.path)) }
+        return Prepared(result: result, seconds: Date().timeIntervalSince(start))
+    }
+
+    private func write(_ members: [Item], _ prepared: Prepared) throws(KennisbankError) {
+        let path = members[0].candidate.path
         let loaded: FileLoader.Loaded
-        switch FileLoader.read(folder.appendingPathComponent(path)).mapError({ FileFailure(format: first.format, reason: $0) })
-            .flatMap({ loader.load(path, bytes: $0, copies: members.dropFirst().map(\.candidate.path)) }) {
+        switch prepared.result {
         case .success(let result): loaded = result
         case .failure(let failure):
-            fail(members, reason: failure.reason, format: failure.format ?? first.format, seconds: Date().timeIntervalSince(start))
+            fail(members, reason: failure.reason, format: failure.format ?? members[0].format, seconds: prepared.seconds)
             return
         }
         let document = loaded.document
         if let other = claimed[document.id], !members.contains(where: { $0.candidate.path == other }) {
             let reason = SkipReason(message: "duplicate id \"\(document.id)\", already used by \(other)")
-            fail(members, reason: reason, format: loaded.format, seconds: Date().timeIntervalSince(start), keepOldIDs: false)
+            fail(members, reason: reason, format: loaded.format, seconds: prepared.seconds, keepOldIDs: false)
             return
         }
+        let start = Date()
         try sink?.put(document, words: loaded.words)
         claimed[document.id] = path
-        let seconds = Date().timeIntervalSince(start)
+        let seconds = prepared.seconds + Date().timeIntervalSince(start)
         for (index, item) in members.enumerated() {
             let copyOf = index == 0 ? nil : path
             next.files[item.candidate.path] = FileManifest.Entry(size: item.candidate.size, modified: item.candidate.modified, hash: item.hash,
@@ -274,6 +318,22 @@ final class IngestRun {
     private func report(_ path: String?) {
         progress?(IngestProgress(done: done, total: total, bytesDone: bytesDone, bytesTotal: bytesTotal, path: path,
                                  seconds: Date().timeIntervalSince(started)))
+    }
+}
+
+/// A value handed from a reading thread to the writing one: filled once, waited for once.
+private final class Handover<Value: Sendable>: @unchecked Sendable {
+    private let ready = DispatchSemaphore(value: 0)
+    private var value: Value?
+
+    func fill(_ value: Value) {
+        self.value = value
+        ready.signal()
+    }
+
+    func wait() -> Value {
+        ready.wait()
+        return value!
     }
 }
 

@@ -27,6 +27,9 @@ struct APIError: Error, Sendable, Equatable {
     /// An `Authorization` header that is not a valid bearer token. Says nothing about why.
     static let unauthorized = APIError(status: .unauthorized, message: "the token is invalid, revoked or expired", parameter: nil)
 
+    /// A route for signed-in users asked without a token or session.
+    static let signInRequired = APIError(status: .unauthorized, message: "log in, or send a bearer token", parameter: nil)
+
     static func tooLarge(_ limit: Int) -> APIError {
         APIError(status: .contentTooLarge, message: "the request body is larger than \(limit) bytes", parameter: nil)
     }
@@ -93,11 +96,15 @@ struct APIError: Error, Sendable, Equatable {
 
     var jsonResponse: Response {
         var response = JSON.response(Body(error: .init(message: message, parameter: parameter)), status: status)
-        if status == .unauthorized { response.headers[.wwwAuthenticate] = Self.bearerChallenge }
+        if status == .unauthorized { response.headers[.wwwAuthenticate] = challenge }
         return response
     }
 
+    /// RFC 6750: `error="invalid_token"` for a token that was sent and refused, no error code when none was sent.
+    var challenge: String { self == .signInRequired ? Self.plainChallenge : Self.bearerChallenge }
+
     static let bearerChallenge = "Bearer realm=\"kennisbank\", error=\"invalid_token\""
+    static let plainChallenge = "Bearer realm=\"kennisbank\""
 }
 
 /// Turns every error into a response: JSON under `/api`, a Dutch HTML page elsewhere. Never lets one escape as a bare 500.
@@ -116,7 +123,7 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             // The page header shows who is logged in; a caller that cannot be told (a bad token) is shown as anonymous.
             let caller = (try? await access.caller(for: request)) ?? .anonymous
             var response = pages.errorPage(apiError, caller: caller)
-            if apiError.status == .unauthorized { response.headers[.wwwAuthenticate] = APIError.bearerChallenge }
+            if apiError.status == .unauthorized { response.headers[.wwwAuthenticate] = apiError.challenge }
             return response
         }
     }

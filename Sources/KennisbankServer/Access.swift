@@ -13,6 +13,8 @@ struct Caller: Sendable, Equatable {
     var source: Source
     /// The session's CSRF token, for the logout form; nil unless the caller came with a session.
     var sessionCSRF: String?
+    /// The id of the caller's token (never the token itself): what saved searches are kept under. Nil for anonymous callers.
+    var tokenID: String? = nil
 
     static let anonymous = Caller(role: .anonymous, name: nil, source: .anonymous, sessionCSRF: nil)
 
@@ -58,12 +60,13 @@ struct AccessControl: Sendable {
                   let record = tokens.verify(token, now: now) else {
                 throw APIError.unauthorized
             }
-            return Caller(role: record.role, name: record.name, source: .bearer, sessionCSRF: nil)
+            return Caller(role: record.role, name: record.name, source: .bearer, sessionCSRF: nil, tokenID: record.id)
         }
         if let id = request.cookies[Self.sessionCookie]?.value, !id.isEmpty {
             if let session = await sessions.session(id, now: now) {
                 if let record = await records.record(id: session.tokenID), record.isUsable(at: now) {
-                    return Caller(role: record.role, name: record.name, source: .session, sessionCSRF: session.csrf)
+                    return Caller(role: record.role, name: record.name, source: .session, sessionCSRF: session.csrf,
+                                  tokenID: record.id)
                 }
                 // The token was revoked, expired or removed since login: the session ends with it.
                 await sessions.end(id)

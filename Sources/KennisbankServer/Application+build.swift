@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import KennisbankCore
+import KennisbankExport
 import Logging
 import Mustache
 
@@ -52,7 +53,25 @@ public func buildRouter(_ configuration: KennisbankServerConfiguration, logger: 
     let resources = try await ServerResources.load()
     let pages = Pages(library: resources.templates, labels: labels)
     let access = AccessControl(location: location, configuration: configuration, logger: logger)
-    let routes = Routes(service: service, pages: pages, resources: resources, access: access)
+
+    var thesaurus: Thesaurus? = nil
+    if let url = configuration.thesaurusURL {
+        do { thesaurus = try Thesaurus(contentsOf: url) } catch {
+            logger.warning("thesaurus not read; search analytics treat fewer words as known", metadata: ["error": "\(error)"])
+        }
+    }
+    let analytics = SearchAnalytics(location: location, retentionWeeks: configuration.analyticsRetentionWeeks,
+                                    writeDelay: configuration.analyticsWriteDelay,
+                                    knownWords: await service.knownWords(thesaurus: thesaurus), logger: logger)
+    let ledger = DocumentChanges(location: location, logger: logger)
+    // The first run on an index records what is there now, so feeds can tell what is new later.
+    do { try await service.updateLedger(ledger) } catch {
+        logger.warning("document ledger not updated", metadata: ["error": "\(error)"])
+    }
+    let curation = Curation(exporter: try await Exporter(vocabulary: vocabulary),
+                            savedSearches: SavedSearchStore(location: location, maxPerToken: configuration.maxSavedSearches),
+                            ledger: ledger, analytics: analytics)
+    let routes = Routes(service: service, pages: pages, resources: resources, access: access, curation: curation)
 
     let router = Router(context: KennisbankRequestContext.self, options: [.autoGenerateHeadEndpoints])
     // Middleware first: routes capture the middleware present when they are added.

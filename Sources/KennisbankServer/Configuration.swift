@@ -28,12 +28,20 @@ public struct KennisbankServerConfiguration: Sendable {
     /// (seconds; default 0.25) up to `maxLoginDelay` (default 4).
     public var loginDelay: TimeInterval
     public var maxLoginDelay: TimeInterval
+    /// Search analytics keep the counts of this many ISO weeks (the current one included); older weeks are dropped.
+    public var analyticsRetentionWeeks: Int
+    /// Search analytics are written to `access/analytics.json` at most this long after a change (seconds;
+    /// 0 writes on every change). A crash loses at most this much.
+    public var analyticsWriteDelay: TimeInterval
+    /// At most this many saved searches per token.
+    public var maxSavedSearches: Int
 
     public init(indexPath: String = "Index", host: String = "127.0.0.1", port: Int = 8080, collectionPath: String? = nil,
                 vocabularyPath: String? = nil, searchersPerLevelSet: Int = 4, logLevel: Logger.Level = .info,
                 sessionLifetime: TimeInterval = 8 * 3600, sessionIdleTimeout: TimeInterval = 3600,
                 maxRequestBodySize: Int = 16 * 1024, maxFormBodySize: Int = 4 * 1024,
-                loginDelay: TimeInterval = 0.25, maxLoginDelay: TimeInterval = 4) {
+                loginDelay: TimeInterval = 0.25, maxLoginDelay: TimeInterval = 4, analyticsRetentionWeeks: Int = 26,
+                analyticsWriteDelay: TimeInterval = 2, maxSavedSearches: Int = 50) {
         self.indexPath = indexPath
         self.host = host
         self.port = port
@@ -47,6 +55,9 @@ public struct KennisbankServerConfiguration: Sendable {
         self.maxFormBodySize = maxFormBodySize
         self.loginDelay = loginDelay
         self.maxLoginDelay = maxLoginDelay
+        self.analyticsRetentionWeeks = analyticsRetentionWeeks
+        self.analyticsWriteDelay = analyticsWriteDelay
+        self.maxSavedSearches = maxSavedSearches
     }
 
     /// The vocabulary file to use, if any: the explicit one, else `vocabulaire.json` in or above the collection folder.
@@ -54,5 +65,12 @@ public struct KennisbankServerConfiguration: Sendable {
         if let vocabularyPath { return URL(fileURLWithPath: vocabularyPath) }
         guard let collectionPath else { return nil }
         return Vocabulary.locate(from: URL(fileURLWithPath: collectionPath))
+    }
+
+    /// `thesaurus.txt` beside the vocabulary file, if there is one (its words are not names, for search analytics).
+    var thesaurusURL: URL? {
+        guard let folder = vocabularyURL?.deletingLastPathComponent() else { return nil }
+        let url = folder.appendingPathComponent(Thesaurus.fileName)
+        return FileManager.default.fileExists(atPath: url.path) ? url : nil
     }
 }

@@ -92,7 +92,7 @@ struct KennisbankService: Sendable {
     }
 
     /// Changes whenever the index does (a new generation, or a new manifest after an incremental run).
-    private static func stamp(of location: IndexLocation) -> String {
+    static func stamp(of location: IndexLocation) -> String {
         let manifest = location.manifestURL
         let attributes = try? FileManager.default.attributesOfItem(atPath: manifest.path)
         let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0

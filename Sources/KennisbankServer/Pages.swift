@@ -69,7 +69,20 @@ struct Pages: Sendable {
         var hasChips = false
         var hasHits = false
         var user: UserView?
+        /// Links that export this search, one per format (shown when there are results).
+        var exportLinks: [Link] = []
+        /// The "Zoekopdracht bewaren" form, for a caller with a web session.
+        var save: SaveView? = nil
+        var hasExport = false
+        var hasTools = false
     }
+
+    struct SaveView { var csrf: String; var query: String; var name: String }
+
+    /// Export formats as offered on the search page.
+    static let exportFormats: [(format: String, label: String)] = [
+        ("html", "Hand-out (HTML)"), ("md", "Markdown"), ("csv", "CSV"), ("json", "JSON"), ("dc", "Dublin Core (XML)"),
+    ]
 
     struct Option { var value: String; var label: String; var selected: Bool }
     struct Link { var text: String; var href: String }
@@ -144,7 +157,7 @@ struct Pages: Sendable {
         let offset = (parameters.page - 1) * parameters.size
         let heading = total == 1 ? "1 document" : "\(Labels.number(total)) documenten"
         let queryIsEmpty = parameters.query.trimmingCharacters(in: .whitespaces).isEmpty
-        let view = SearchView(
+        var view = SearchView(
             pageTitle: parameters.query.isEmpty ? "Kennisbank Jeugdprostitutie" : "\(parameters.query) – zoeken in de Kennisbank",
             query: parameters.query,
             from: parameters.from ?? "",
@@ -184,6 +197,17 @@ struct Pages: Sendable {
             error: error.map { ErrorView(message: $0.message, parameter: $0.parameter) },
             pagination: pagination(parameters, total: total),
             hasChips: !chips.isEmpty, hasHits: !hits.isEmpty, user: Self.user(caller))
+        let search = parameters.withoutPaging.queryString
+        if total > 0 {
+            view.exportLinks = Self.exportFormats.map { format in
+                Link(text: format.label, href: "/api/export?" + (search.isEmpty ? "" : search + "&") + "format=" + format.format)
+            }
+        }
+        if let csrf = caller.sessionCSRF, caller.tokenID != nil, error == nil {
+            view.save = SaveView(csrf: csrf, query: search, name: String(parameters.describe(labels: labels).prefix(100)))
+        }
+        view.hasExport = !view.exportLinks.isEmpty
+        view.hasTools = view.hasExport || view.save != nil
         return render("search", view, status: error?.status ?? .ok)
     }
 

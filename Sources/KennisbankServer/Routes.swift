@@ -4,7 +4,8 @@ import KennisbankCore
 import Logging
 
 /// The HTTP routes: JSON API under `/api`, the Dutch pages at `/` and `/document/{id}`, login and logout at
-/// `/inloggen` and `/uitloggen`, the audit log for curators at `/beheer/audit`.
+/// `/inloggen` and `/uitloggen`, the audit log for curators at `/beheer/audit`; exports, saved searches, feeds
+/// and the curators' statistics in CurationRoutes.swift.
 ///
 /// Every route that shows documents asks `access.caller(for:)` who is asking and passes that role on; the
 /// Searcher it gets opens only the access levels of that role.
@@ -13,6 +14,7 @@ struct Routes: Sendable {
     let pages: Pages
     let resources: ServerResources
     let access: AccessControl
+    let curation: Curation
 
     func register(on router: Router<KennisbankRequestContext>) {
         router.get("/healthz") { request, _ in
@@ -32,6 +34,7 @@ struct Routes: Sendable {
             let parameters = try SearchParameters(QueryString.parse(request.uri.query), vocabulary: service.labels.vocabulary)
             let result = try await service.search(parameters, role: caller.role)
             access.recordShown(result.hits, caller: caller)
+            await countSearch(parameters, result: result)
             return JSON.response(SearchResponse(result: result, parameters: parameters, role: caller.role, labels: service.labels))
         }
         router.get("/api/documents/:id") { request, context in
@@ -92,6 +95,7 @@ struct Routes: Sendable {
             do {
                 let result = try await service.search(parameters, role: caller.role)
                 access.recordShown(result.hits, caller: caller)
+                await countSearch(parameters, result: result)
                 return pages.searchPage(parameters, result: result, caller: caller)
             } catch let error as KennisbankError where APIError(error).status == .badRequest {
                 return pages.searchPage(parameters, result: nil, error: APIError(error), caller: caller)
@@ -114,6 +118,13 @@ struct Routes: Sendable {
         }
 
         registerAccessRoutes(on: router)
+        registerCurationRoutes(on: router)
+    }
+
+    /// Counts a search for the analytics: only its first page, and only the text (see SearchAnalytics).
+    func countSearch(_ parameters: SearchParameters, result: SearchResult) async {
+        guard parameters.page == 1 else { return }
+        await curation.analytics.record(query: parameters.query, total: result.total, filtered: parameters.hasFilters)
     }
 
     static func asset(_ buffer: ByteBuffer, type: String) -> Response {

@@ -20,7 +20,7 @@ struct ServerResources: Sendable {
         } catch let error as MustacheLibrary.ParserError {
             throw KennisbankError.index("template \(error.filename) line \(error.context.lineNumber): \(error.error)")
         }
-        for name in ["search", "document", "error", "login", "audit", "head", "foot"] where templates.getTemplate(named: name) == nil {
+        for name in ["search", "document", "error", "login", "audit", "statistics", "saved", "head", "foot"] where templates.getTemplate(named: name) == nil {
             throw KennisbankError.index("template \(name).mustache is missing from \(folder.path)")
         }
         return ServerResources(templates: templates,

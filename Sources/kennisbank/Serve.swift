@@ -11,7 +11,10 @@ extension Kennisbank {
             abstract: "Serve the JSON API and the search pages over HTTP.",
             discussion: """
             Routes: / (search page), /document/{id}, /api/search, /api/documents/{id}, \
-            /api/documents/{id}/similar, /api/documents/{id}/file, /openapi.yaml, /healthz. \
+            /api/documents/{id}/similar, /api/documents/{id}/file, /api/export (html, md, csv, json, dc), \
+            /api/saved-searches, /api/saved-searches/{id}, /feeds/{feed}.atom, /zoekopdrachten, /inloggen, \
+            /uitloggen, /beheer/audit, /beheer/statistiek and /api/statistics (curators), /openapi.yaml, /healthz. \
+            Saved searches, search analytics and the feeds' document ledger are kept in access/ beside the index. \
             A reindex is picked up without restart. Stops cleanly on SIGTERM or SIGINT.
             """)
 

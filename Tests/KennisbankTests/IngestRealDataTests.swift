@@ -82,9 +82,10 @@ struct IngestNRMTests {
         #expect(monitor.title == "Slachtoffermonitor mensenhandel: 2012-2016")
         #expect(monitor.language == "nl")
         #expect(monitor.published == "2017-10-23")
-        // The running header of the monitor is gone from its pages, the text is there.
-        let paragraphs = monitor.sections.flatMap(\.paragraphs)
-        #expect(!paragraphs.contains("Slachtoffermonitor mensenhandel 2012-2016"))
+        // The running header ("Slachtoffermonitor mensenhandel 2012-2016" above a page number, on 120 pages)
+        // is gone from the pages; only the title pages still carry the title.
+        let pagesWithHeader = monitor.sections.filter { $0.paragraphs.contains("Slachtoffermonitor mensenhandel 2012-2016") }
+        #expect(pagesWithHeader.count <= 3, "\(pagesWithHeader.map(\.page))")
         #expect(monitor.bodyText.contains("Vandaag is de Europese Dag tegen Mensenhandel."))
         // English speeches are recognised as English.
         #expect(try searcher.document(id: "p0027d01")?.language == "en")

@@ -1,9 +1,10 @@
+import Foundation
 import XapianKit
 
 /// Turns a KnowledgeDocument into Xapian terms, values and stored data.
 struct DocumentBuilder {
     /// Field weights: a word in the title counts as much as three in the body.
-    static let titleWeight: UInt32 = 3
+    static let titleWeight: UInt32 = UInt32(ProcessInfo.processInfo.environment["KENNISBANK_TITLE_WEIGHT"] ?? "") ?? 3
     static let summaryWeight: UInt32 = 2
     static let headingWeight: UInt32 = 2
     /// Gap between fields so phrases never match across them.

@@ -316,36 +316,52 @@ public final class Searcher {
     }
 
     /// The passages with the most matches, for documents long enough to have several.
+    ///
+    /// A snippet per passage makes Xapian read a 200-page report word by word for every hit. For long documents
+    /// one snippet over the document's distinct words instead finds which words the query matches (Xapian still
+    /// decides: stemming, wildcards, expansions), Swift counts them per passage, and only the best three passages
+    /// get a snippet. A query that matches no single word (a phrase alone) falls back to a snippet per passage.
     private func bestPassages(of document: KnowledgeDocument, page: XapianMatchSet, language: String,
                               stemmer: Analyzer?) throws(XapianError) -> [PassageHit] {
         let passages = Passage.split(document.sections)
         guard passages.count > 1 else { return [] }
-        if ProcessInfo.processInfo.environment["NOPASS"] != nil { return [] }
-        if ProcessInfo.processInfo.environment["DEBUGPASS"] != nil {
-            func marks(_ t: String) throws(XapianError) -> [String] {
-                let m = try page.snippet(of: t, length: t.utf8.count + 64, language: language, stemmer: stemmer, highlight: ("\u{1}", "\u{2}"), emptyWithoutMatch: true)
-                var out: [String] = []
-                var rest = Substring(m)
-                while let a = rest.range(of: "\u{1}"), let b = rest[a.upperBound...].range(of: "\u{2}") { out.append(String(rest[a.upperBound..<b.lowerBound])); rest = rest[b.upperBound...] }
-                return out
-            }
-            let whole = passages.map(\.text).joined(separator: "\n\n")
-            let w = try marks(whole)
-            var per: [String] = []
-            for p in passages { per += try marks(p.text) }
-            let t0 = Date()
-            for p in passages { _ = try page.snippet(of: p.text, length: 400, language: language, stemmer: stemmer, emptyWithoutMatch: true) }
-            let t1 = Date()
-            _ = try page.snippet(of: whole, length: 300, language: language, stemmer: stemmer)
-            let t2 = Date()
-            FileHandle.standardError.write("\(document.id) passages=\(passages.count) whole=\(w.count) \(Set(w)) per=\(per.count) \(Set(per)) tPassages=\(t1.timeIntervalSince(t0)) tWhole300=\(t2.timeIntervalSince(t1))\n".data(using: .utf8)!)
-        }
-        var scored: [(marks: Int, order: Int, hit: PassageHit)] = []
-        for (order, passage) in passages.enumerated() {
-            let extract = try page.snippet(of: passage.text, length: 400, language: language, stemmer: stemmer,
+        func hit(_ index: Int) throws(XapianError) -> (marks: Int, hit: PassageHit)? {
+            let extract = try page.snippet(of: passages[index].text, length: 400, language: language, stemmer: stemmer,
                                            emptyWithoutMatch: true)
             let marks = extract.components(separatedBy: "<mark>").count - 1
-            if marks > 0 { scored.append((marks, order, PassageHit(page: passage.page, heading: passage.heading, text: extract))) }
+            guard marks > 0 else { return nil }
+            return (marks, PassageHit(page: passages[index].page, heading: passages[index].heading, text: extract))
+        }
+        if passages.count > 8 {
+            let tokens = passages.map { $0.text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) }
+            var vocabulary = Set<Substring>()
+            for list in tokens { vocabulary.formUnion(list) }
+            let probe = vocabulary.joined(separator: " ")
+            let marked = try page.snippet(of: probe, length: probe.utf8.count + 64, language: language, stemmer: stemmer,
+                                          highlight: ("\u{1}", "\u{2}"), emptyWithoutMatch: true)
+            var matched = Set<Substring>()
+            var rest = Substring(marked)
+            while let open = rest.firstIndex(of: "\u{1}"), let close = rest[open...].firstIndex(of: "\u{2}") {
+                matched.insert(rest[rest.index(after: open)..<close])
+                rest = rest[rest.index(after: close)...]
+            }
+            if !matched.isEmpty {
+                var ranked: [(count: Int, index: Int)] = []
+                for (index, list) in tokens.enumerated() {
+                    let count = list.filter { matched.contains($0) }.count
+                    if count > 0 { ranked.append((count, index)) }
+                }
+                ranked.sort { $0.count != $1.count ? $0.count > $1.count : $0.index < $1.index }
+                var hits: [PassageHit] = []
+                for candidate in ranked where hits.count < 3 {
+                    if let found = try hit(candidate.index) { hits.append(found.hit) }
+                }
+                return hits
+            }
+        }
+        var scored: [(marks: Int, order: Int, hit: PassageHit)] = []
+        for index in passages.indices {
+            if let found = try hit(index) { scored.append((found.marks, index, found.hit)) }
         }
         return scored.sorted { $0.marks != $1.marks ? $0.marks > $1.marks : $0.order < $1.order }.prefix(3).map(\.hit)
     }

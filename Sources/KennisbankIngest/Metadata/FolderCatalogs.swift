@@ -2,7 +2,7 @@ import Foundation
 
 /// The folder defaults of a collection: `catalogus.xml` in a folder applies to every file in it and below;
 /// a nearer catalog wins field by field over one further up. Each catalog is read once per run.
-final class FolderCatalogs {
+final class FolderCatalogs: @unchecked Sendable {
     let collection: URL
     let reader: MetadataReader
     /// A catalog from outside the collection (`--defaults`), below every catalog inside it: for collections
@@ -11,6 +11,8 @@ final class FolderCatalogs {
 
     private var merged: [String: Result<MetadataRecord, SkipReason>] = [:]
     private var fingerprints: [String: String] = [:]
+    /// Files are read on several threads; the caches are shared (recursive: a folder asks its parent).
+    private let lock = NSRecursiveLock()
 
     init(collection: URL, reader: MetadataReader, outside: URL? = nil) {
         self.collection = collection
@@ -20,6 +22,8 @@ final class FolderCatalogs {
 
     /// The defaults for files in `folder` (relative to the collection; "" for its root).
     func defaults(forFolder folder: String) -> Result<MetadataRecord, SkipReason> {
+        lock.lock()
+        defer { lock.unlock() }
         if let known = merged[folder] { return known }
         let base: Result<MetadataRecord, SkipReason>
         if folder.isEmpty {
@@ -57,6 +61,8 @@ final class FolderCatalogs {
     /// Size, time and content hash of every catalog that applies to `folder`: when it changes, every file
     /// below must be read again.
     func fingerprint(forFolder folder: String) -> String {
+        lock.lock()
+        defer { lock.unlock() }
         if let known = fingerprints[folder] { return known }
         var parts: [String] = []
         if folder.isEmpty {

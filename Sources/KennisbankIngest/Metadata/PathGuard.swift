@@ -20,7 +20,14 @@ enum PathGuard {
 
     /// Whether a file found in the collection really lies inside it (a symbolic link may point anywhere).
     static func isInside(_ file: URL, collection: URL) -> Bool {
-        let root = collection.standardizedFileURL.resolvingSymlinksInPath().path
-        return file.standardizedFileURL.resolvingSymlinksInPath().path.hasPrefix(root + "/")
+        isInside(file, resolvedRoot: resolvedRoot(collection))
+    }
+
+    static func isInside(_ file: URL, resolvedRoot root: String) -> Bool {
+        file.standardizedFileURL.resolvingSymlinksInPath().path.hasPrefix(root + "/")
+    }
+
+    static func resolvedRoot(_ collection: URL) -> String {
+        collection.standardizedFileURL.resolvingSymlinksInPath().path
     }
 }
