@@ -7,8 +7,27 @@ extern "C" kx_mset *kx_search(kx_db *db, const kx_query *q, const kx_search_opti
         kx_mset *m = new kx_mset(db->db);
         try {
             m->enquire.set_query(q->q);
-            if (o->bm25_k1 >= 0)
-                m->enquire.set_weighting_scheme(Xapian::BM25Weight(o->bm25_k1, o->bm25_k2, o->bm25_k3, o->bm25_b, o->bm25_min_normlen));
+            switch (o->scheme) {
+                case 1:
+                    m->enquire.set_weighting_scheme(Xapian::BM25PlusWeight(o->bm25_k1 >= 0 ? o->bm25_k1 : 1, o->bm25_k2,
+                                                                           o->bm25_k3, o->bm25_b, o->bm25_min_normlen,
+                                                                           o->scheme_parameter));
+                    break;
+                case 2:
+                    m->enquire.set_weighting_scheme(Xapian::LMWeight(0.0, Xapian::Weight::DIRICHLET_SMOOTHING,
+                                                                     o->scheme_parameter, 0.0));
+                    break;
+                case 3:
+                    m->enquire.set_weighting_scheme(Xapian::DPHWeight());
+                    break;
+                case 4:
+                    m->enquire.set_weighting_scheme(Xapian::PL2Weight(o->scheme_parameter));
+                    break;
+                default:
+                    if (o->bm25_k1 >= 0)
+                        m->enquire.set_weighting_scheme(Xapian::BM25Weight(o->bm25_k1, o->bm25_k2, o->bm25_k3, o->bm25_b,
+                                                                           o->bm25_min_normlen));
+            }
             if (o->sort_value_slot >= 0)
                 m->enquire.set_sort_by_value_then_relevance(o->sort_value_slot, o->sort_descending != 0);
             m->mset = m->enquire.get_mset(o->offset, o->limit, o->check_at_least);

@@ -20,13 +20,25 @@ struct HyphenationEvidence {
     static let hyphenPrefixes: Set<String> = ["non"]
 
     init<S: Sequence>(_ lines: S) where S.Element == String {
+        // Byte-level for speed: ASCII letters and hyphens, and every non-ASCII byte (Dutch letters with
+        // diacritics are multi-byte), make up tokens; ASCII letters are lowercased on the way.
+        var token: [UInt8] = []
+        func flush() {
+            defer { token.removeAll(keepingCapacity: true) }
+            // A fragment that ends (or starts) with a hyphen is exactly what we are trying to decide about.
+            guard token.count > 1, token.first != 0x2D, token.last != 0x2D else { return }
+            let text = String(decoding: token, as: UTF8.self)
+            if token.contains(0x2D) { compounds.insert(text) } else { words.insert(text) }
+        }
         for line in lines {
-            for token in line.split(whereSeparator: { !($0.isLetter || $0 == "-") }) {
-                // A fragment that ends (or starts) with a hyphen is exactly what we are trying to decide about.
-                guard token.count > 1, token.first != "-", token.last != "-" else { continue }
-                let lowered = token.lowercased()
-                if lowered.contains("-") { compounds.insert(lowered) } else { words.insert(lowered) }
+            for byte in line.utf8 {
+                switch byte {
+                case 0x41...0x5A: token.append(byte + 32)
+                case 0x61...0x7A, 0x2D, 0x80...: token.append(byte)
+                default: flush()
+                }
             }
+            flush()
         }
     }
 
@@ -44,8 +56,10 @@ struct HyphenationEvidence {
         let nextWord = after.prefix { !$0.isWhitespace && !",.;:".contains($0) }
         if Self.conjunctions.contains(String(nextWord)) { return .separate }
         if head.count >= 2, head.allSatisfy(\.isUppercase) { return .keepHyphen }  // "VN-verdrag", "OM-zaken"
-        let joined = (head + tail).lowercased()
-        let hyphenated = head.lowercased() + "-" + tail.lowercased()
+        // Lowercased like the evidence: ASCII letters only.
+        func lower(_ text: String) -> String { String(decoding: text.utf8.map { (0x41...0x5A).contains($0) ? $0 + 32 : $0 }, as: UTF8.self) }
+        let joined = lower(head + tail)
+        let hyphenated = lower(head) + "-" + lower(tail)
         if words.contains(joined) { return .join }
         if compounds.contains(hyphenated) { return .keepHyphen }
         if Self.hyphenPrefixes.contains(head.lowercased()) { return .keepHyphen }

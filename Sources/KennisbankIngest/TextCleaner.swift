@@ -27,6 +27,8 @@ enum TextCleaner {
                 scalars.append(" ")
             case 0x0A, 0x0C:
                 scalars.append(scalar)
+            case 0x2028, 0x2029:  // Unicode line and paragraph separators
+                scalars.append("\n")
             case 0x00..<0x20, 0x7F, 0x80..<0xA0:
                 continue  // control characters carry no text
             case 0xAD:
@@ -55,7 +57,7 @@ enum TextCleaner {
 
     /// Collapses runs of whitespace to single spaces and trims (for text that has no meaningful line breaks).
     static func collapse(_ text: String) -> String {
-        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        TextScanning.words(text).joined(separator: " ")
     }
 
     // MARK: - Pages
@@ -104,7 +106,7 @@ enum TextCleaner {
             return out
         }
         func edgeIndices(_ lines: [String]) -> [Int] {
-            let filled = lines.indices.filter { !lines[$0].trimmingCharacters(in: .whitespaces).isEmpty }
+            let filled = lines.indices.filter { !TextScanning.trimmed(lines[$0]).isEmpty }
             return Array(Set(filled.prefix(edge) + filled.suffix(edge))).sorted()
         }
         var repeated = Set<String>()
@@ -130,14 +132,19 @@ enum TextCleaner {
     }
 
     private static func endsSentence(_ line: String) -> Bool {
-        guard let last = line.trimmingCharacters(in: .whitespaces).last else { return false }
+        guard let last = TextScanning.trimmed(line).last else { return false }
         return ".!?".contains(last)
     }
 
     /// "12", "- 12 -", "xiv", "Pagina 3 van 10", "page 3 of 10", "3/10".
     static func isPageNumber(_ line: String) -> Bool {
-        let trimmed = line.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "-–—|"))
-            .trimmingCharacters(in: .whitespaces)
+        // Cheap rejections first: this runs on every line of every page.
+        guard line.utf8.count <= 48 else { return false }
+        let dashes: Set<Character> = ["-", "–", "—", "|"]
+        var core = TextScanning.trimmed(line)
+        while let first = core.first, dashes.contains(first) { core = core.dropFirst() }
+        while let last = core.last, dashes.contains(last) { core = core.dropLast() }
+        let trimmed = TextScanning.trimmed(core)
         guard !trimmed.isEmpty, trimmed.count <= 24 else { return false }
         // Up to three digits: a four-digit line is more often a year in a table than a page number.
         if trimmed.count <= 3, trimmed.allSatisfy(\.isASCIIDigit) { return true }
@@ -165,7 +172,7 @@ enum TextCleaner {
             block = []
         }
         for line in lines {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = String(TextScanning.trimmed(line))
             if trimmed.isEmpty || isPageNumber(trimmed) {
                 if trimmed.isEmpty { flush() }
                 continue
@@ -174,7 +181,7 @@ enum TextCleaner {
                 flush()
                 // One bullet for every list style ("- ", "* ", "– ").
                 if let first = trimmed.first, "-*–".contains(first) {
-                    block.append("• " + trimmed.dropFirst().trimmingCharacters(in: .whitespaces))
+                    block.append("• " + TextScanning.trimmed(trimmed.dropFirst()))
                     continue
                 }
             }
@@ -214,7 +221,7 @@ enum TextCleaner {
                 out += " " + line
             }
         }
-        return out.replacingOccurrences(of: "\u{AD}", with: "")
+        return out.utf8.contains(0xAD) ? out.replacingOccurrences(of: "\u{AD}", with: "") : out
     }
 
     /// Cuts a very long paragraph at sentence ends into pieces of at most about `maxParagraphWords` words.
@@ -244,7 +251,7 @@ enum TextCleaner {
     /// Footnote numbers set in superscript come out of PDFs glued to the word: "mensenhandel1", "zijn.12".
     /// The word must be findable, so digits after a lowercase word of four letters or more are dropped.
     static func removeFootnoteMarkers(_ paragraph: String) -> String {
-        guard paragraph.contains(where: \.isNumber) else { return paragraph }
+        guard TextScanning.containsDigit(paragraph) else { return paragraph }
         var changed = false
         let words = paragraph.split(separator: " ", omittingEmptySubsequences: false).map { word -> Substring in
             var core = word

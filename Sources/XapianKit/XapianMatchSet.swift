@@ -10,8 +10,20 @@ public struct XapianSearchOptions: Sendable {
     /// BM25 parameters (k1, k2, k3, b, min_normlen); nil keeps Xapian's defaults.
     public var bm25: (k1: Double, k2: Double, k3: Double, b: Double, minNormLength: Double)? = nil
     public var checkAtLeast: UInt32 = 0
+    public enum Scheme: Sendable { case bm25, bm25Plus(delta: Double), languageModel(mu: Double), dph, pl2(c: Double) }
+    public var scheme: Scheme = .bm25
 
     public init() {}
+
+    private var schemeCode: (Int32, Double) {
+        switch scheme {
+        case .bm25: (0, 0)
+        case .bm25Plus(let delta): (1, delta)
+        case .languageModel(let mu): (2, mu)
+        case .dph: (3, 0)
+        case .pl2(let c): (4, c)
+        }
+    }
 
     var raw: kx_search_options {
         kx_search_options(
@@ -19,7 +31,7 @@ public struct XapianSearchOptions: Sendable {
             sort_value_slot: sortSlot.map { Int32($0) } ?? -1, sort_descending: sortDescending ? 1 : 0,
             bm25_k1: bm25?.k1 ?? -1, bm25_k2: bm25?.k2 ?? 0, bm25_k3: bm25?.k3 ?? 1,
             bm25_b: bm25?.b ?? 0.5, bm25_min_normlen: bm25?.minNormLength ?? 0.5,
-            check_at_least: checkAtLeast)
+            check_at_least: checkAtLeast, scheme: schemeCode.0, scheme_parameter: schemeCode.1)
     }
 }
 

@@ -166,6 +166,10 @@ typedef struct kx_search_options {
     int sort_descending;   /* when sorting by value */
     double bm25_k1, bm25_k2, bm25_k3, bm25_b, bm25_min_normlen; /* k1 < 0: Xapian defaults */
     uint32_t check_at_least;
+    /* Weighting scheme: 0 BM25 (above), 1 BM25+ (delta = parameter), 2 language model with Dirichlet
+     * smoothing (mu = parameter), 3 DPH (parameter-free), 4 PL2 (c = parameter). */
+    int scheme;
+    double scheme_parameter;
 } kx_search_options;
 
 kx_mset *kx_search(kx_db *db, const kx_query *q, const kx_search_options *options, kx_error *err);

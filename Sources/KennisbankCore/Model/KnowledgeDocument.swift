@@ -1,3 +1,5 @@
+import Foundation
+
 /// One document of the knowledge base, whatever file it came from.
 public struct KnowledgeDocument: Codable, Sendable, Equatable {
     public var id: String
@@ -127,9 +129,13 @@ public struct KnowledgeDocument: Codable, Sendable, Equatable {
 
 /// Maps ISO language codes to Xapian stemmer names.
 public enum StemmerLanguage {
+    /// Porter's original algorithm scores better than Porter2 ("english") on the English relevance set;
+    /// `KENNISBANK_EN_STEMMER` overrides it for experiments. Index and queries must agree.
+    static let englishStemmer = ProcessInfo.processInfo.environment["KENNISBANK_EN_STEMMER"] ?? "english"
+
     public static func forCode(_ code: String) -> String {
         switch code {
-        case "en": "english"
+        case "en": englishStemmer
         case "nl": "dutch"
         default: "none"
         }

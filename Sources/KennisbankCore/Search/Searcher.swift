@@ -37,6 +37,19 @@ public final class Searcher {
 
     /// BM25 parameters (k1, k2, k3, b, min_normlen), chosen on the relevance sets (see Tests/Relevance).
     /// `KENNISBANK_BM25="k1,b"` overrides k1 and b, for tuning with Scripts/eval.
+    /// The weighting scheme; `KENNISBANK_WEIGHT` (bm25, bm25plus:delta, lm:mu, dph, pl2:c) for experiments.
+    static let scheme: XapianSearchOptions.Scheme = {
+        let parts = (ProcessInfo.processInfo.environment["KENNISBANK_WEIGHT"] ?? "bm25").split(separator: ":")
+        let parameter = parts.count > 1 ? Double(parts[1]) : nil
+        switch parts.first ?? "bm25" {
+        case "bm25plus": return .bm25Plus(delta: parameter ?? 1)
+        case "lm": return .languageModel(mu: parameter ?? 2000)
+        case "dph": return .dph
+        case "pl2": return .pl2(c: parameter ?? 1)
+        default: return .bm25
+        }
+    }()
+
     static let bm25: (k1: Double, k2: Double, k3: Double, b: Double, minNormLength: Double) = {
         var k1 = 1.2, b = 0.75
         if let text = ProcessInfo.processInfo.environment["KENNISBANK_BM25"] {
@@ -159,6 +172,7 @@ public final class Searcher {
             options.offset = UInt32(offset)
             options.limit = UInt32(limit)
             options.bm25 = Self.bm25
+            options.scheme = Self.scheme
             if sort == .date || interpretation.isEmpty {
                 options.sortSlot = IndexSchema.dateSlot
                 options.sortDescending = true
@@ -332,13 +346,38 @@ public final class Searcher {
             guard marks > 0 else { return nil }
             return (marks, PassageHit(page: passages[index].page, heading: passages[index].heading, text: extract))
         }
+        // Words as Xapian sees them: letters and digits. Scalar by scalar, ASCII first (Character is too slow here).
+        func words(_ text: String) -> [Substring] {
+            var result: [Substring] = []
+            let scalars = text.unicodeScalars
+            var start: String.Index? = nil
+            var index = scalars.startIndex
+            while index < scalars.endIndex {
+                let scalar = scalars[index]
+                let isWord = scalar.isASCII
+                    ? (scalar.value >= 0x30 && scalar.value <= 0x39) || (scalar.value | 0x20 >= 0x61 && scalar.value | 0x20 <= 0x7A)
+                    : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                if isWord {
+                    if start == nil { start = index }
+                } else if let begin = start {
+                    result.append(text[begin..<index])
+                    start = nil
+                }
+                index = scalars.index(after: index)
+            }
+            if let begin = start { result.append(text[begin...]) }
+            return result
+        }
         if passages.count > 8 {
-            let tokens = passages.map { $0.text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) }
+            let t0 = Date()
+            let tokens = passages.map { words($0.text) }
             var vocabulary = Set<Substring>()
             for list in tokens { vocabulary.formUnion(list) }
             let probe = vocabulary.joined(separator: " ")
+            let t1 = Date()
             let marked = try page.snippet(of: probe, length: probe.utf8.count + 64, language: language, stemmer: stemmer,
                                           highlight: ("\u{1}", "\u{2}"), emptyWithoutMatch: true)
+            let t2 = Date()
             var matched = Set<Substring>()
             var rest = Substring(marked)
             while let open = rest.firstIndex(of: "\u{1}"), let close = rest[open...].firstIndex(of: "\u{2}") {
@@ -352,9 +391,14 @@ public final class Searcher {
                     if count > 0 { ranked.append((count, index)) }
                 }
                 ranked.sort { $0.count != $1.count ? $0.count > $1.count : $0.index < $1.index }
+                let t3 = Date()
                 var hits: [PassageHit] = []
                 for candidate in ranked where hits.count < 3 {
                     if let found = try hit(candidate.index) { hits.append(found.hit) }
+                }
+                let t4 = Date()
+                if ProcessInfo.processInfo.environment["PTIME"] != nil {
+                    FileHandle.standardError.write("\(document.id) n=\(passages.count) vocab=\(vocabulary.count) tokens=\(Int(t1.timeIntervalSince(t0)*1000))ms probe=\(Int(t2.timeIntervalSince(t1)*1000))ms rank=\(Int(t3.timeIntervalSince(t2)*1000))ms snippets=\(Int(t4.timeIntervalSince(t3)*1000))ms\n".data(using: .utf8)!)
                 }
                 return hits
             }

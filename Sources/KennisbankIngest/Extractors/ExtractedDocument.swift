@@ -12,7 +12,7 @@ struct ExtractedDocument {
 
     var wordCount: Int {
         sections.reduce(0) { total, section in
-            total + section.paragraphs.reduce(0) { $0 + $1.split(whereSeparator: \.isWhitespace).count }
+            total + section.paragraphs.reduce(0) { $0 + TextScanning.wordCount($1) }
         }
     }
 }
