@@ -48,6 +48,9 @@ extension Kennisbank {
         @Option(help: "all: every word must occur (any word when that finds nothing); any: ranked by any word.")
         var mode: String = "all"
 
+        @Flag(help: "Re-rank by terms from the first results (pseudo-relevance feedback); matches stay the same.")
+        var feedback = false
+
         func run() throws {
             do {
                 let request = try makeRequest()
@@ -72,7 +75,7 @@ extension Kennisbank {
 
         func makeRequest() throws(KennisbankError) -> SearchRequest {
             try RequestBuilder.request(query: query, filters: filters, from: from, to: to, sort: sort,
-                                       limit: limit, offset: offset, expand: !noExpand, mode: mode)
+                                       limit: limit, offset: offset, expand: !noExpand, mode: mode, feedback: feedback)
         }
     }
 }
@@ -80,7 +83,7 @@ extension Kennisbank {
 /// Turns command-line search options into a SearchRequest; every problem names its option.
 enum RequestBuilder {
     static func request(query: [String], filters: [String], from: String? = nil, to: String? = nil, sort: String = "relevance",
-                        limit: Int = 10, offset: Int = 0, expand: Bool = true, mode: String = "all") throws(KennisbankError) -> SearchRequest {
+                        limit: Int = 10, offset: Int = 0, expand: Bool = true, mode: String = "all", feedback: Bool = false) throws(KennisbankError) -> SearchRequest {
         guard let searchMode = SearchRequest.Mode(rawValue: mode) else {
             throw .invalidParameter(name: "--mode", message: "\"\(mode)\" is not all or any")
         }
@@ -106,7 +109,7 @@ enum RequestBuilder {
         }
         guard offset >= 0 else { throw .invalidParameter(name: "--offset", message: "must not be negative") }
         return SearchRequest(query: query.joined(separator: " "), filters: parsedFilters, from: from, to: to,
-                             sort: sortOrder, offset: offset, limit: limit, expand: expand, mode: searchMode)
+                             sort: sortOrder, offset: offset, limit: limit, expand: expand, mode: searchMode, feedback: feedback)
     }
 }
 

@@ -16,10 +16,14 @@ public struct SearchRequest: Sendable, Equatable {
     /// Expand query words through the thesaurus (the user can switch this off per query).
     public var expand: Bool
     public var mode: Mode
+    /// Pseudo-relevance feedback: re-rank with the telling terms of the first results
+    /// (the match set, totals and facet counts stay exactly those of the query).
+    public var feedback: Bool
 
     public init(query: String = "", filters: [Facet: [String]] = [:], from: String? = nil, to: String? = nil,
-                sort: Sort = .relevance, offset: Int = 0, limit: Int = 10, expand: Bool = true, mode: Mode = .all) {
+                sort: Sort = .relevance, offset: Int = 0, limit: Int = 10, expand: Bool = true, mode: Mode = .all, feedback: Bool = false) {
         self.mode = mode
+        self.feedback = feedback
         self.expand = expand
         self.query = query
         self.filters = filters

@@ -51,7 +51,7 @@ public final class Searcher {
     }()
 
     static let bm25: (k1: Double, k2: Double, k3: Double, b: Double, minNormLength: Double) = {
-        var k1 = 1.2, b = 0.75
+        var k1 = 0.8, b = 0.5
         if let text = ProcessInfo.processInfo.environment["KENNISBANK_BM25"] {
             let parts = text.split(separator: ",").compactMap { Double($0) }
             if parts.count == 2 { (k1, b) = (parts[0], parts[1]) }
@@ -96,13 +96,13 @@ public final class Searcher {
             var interpretation = try interpret(text, languages: request.filters[.language], expand: request.expand,
                                                requireAll: request.mode == .all)
             var outcome = try run(interpretation, dateQuery: dateQuery, filterQuery: filterQuery, selections: selections,
-                                  sort: request.sort, offset: offset, limit: limit)
+                                  sort: request.sort, offset: offset, limit: limit, feedback: request.feedback)
             // All words required finds nothing: try any of the words, and say so.
             if outcome.total == 0, interpretation.canRelaxToAny, request.mode == .all {
                 interpretation = try interpret(text, languages: request.filters[.language], expand: request.expand,
                                                requireAll: false)
                 outcome = try run(interpretation, dateQuery: dateQuery, filterQuery: filterQuery, selections: selections,
-                                  sort: request.sort, offset: offset, limit: limit)
+                                  sort: request.sort, offset: offset, limit: limit, feedback: request.feedback)
             }
             return (interpretation, outcome)
         }
@@ -160,10 +160,11 @@ public final class Searcher {
     }
 
     private func run(_ interpretation: Interpretation, dateQuery: XapianQuery?, filterQuery: XapianQuery?,
-                     selections: [Facet: Set<Int32>], sort: SearchRequest.Sort, offset: Int, limit: Int) throws(KennisbankError) -> Outcome {
+                     selections: [Facet: Set<Int32>], sort: SearchRequest.Sort, offset: Int, limit: Int,
+                     feedback: Bool = false) throws(KennisbankError) -> Outcome {
         var base = interpretation.query
         if let dateQuery { base = .combine(.filter, [base, dateQuery]) }
-        let ranked = filterQuery.map { XapianQuery.combine(.filter, [base, $0]) } ?? base
+        var ranked = filterQuery.map { XapianQuery.combine(.filter, [base, $0]) } ?? base
         do {
             var docids: [[UInt32]] = []
             for shard in shards { docids.append(try shard.matchingDocumentIDs(base)) }
@@ -177,12 +178,34 @@ public final class Searcher {
                 options.sortSlot = IndexSchema.dateSlot
                 options.sortDescending = true
             }
+            if feedback, total > 0, options.sortSlot == nil {
+                ranked = try withFeedback(ranked, query: interpretation.query, options: options)
+            }
             let page = total > offset ? try database.search(ranked, options: options) : nil
             return Outcome(total: total, counts: counts, page: page)
         } catch {
             throw .index("search failed: \(error.message)")
         }
     }
+
+    /// The query, re-ranked by the stems that best describe its first ten results (Xapian's
+    /// relevance-set expansion). AND_MAYBE adds weight without adding matches.
+    private func withFeedback(_ ranked: XapianQuery, query: XapianQuery, options: XapianSearchOptions) throws(XapianError) -> XapianQuery {
+        var first = options
+        first.offset = 0
+        first.limit = 10
+        let top = try database.search(ranked, options: first)
+        guard top.count > 0 else { return ranked }
+        let known = Set(query.terms)
+        let terms = try database.expansionTerms(of: (0..<top.count).map { top.documentID(at: $0) }, count: 40)
+            .filter { $0.hasPrefix("Z") && !known.contains($0) }.prefix(Self.feedbackTerms)
+        guard !terms.isEmpty else { return ranked }
+        let expansion = XapianQuery.combine(.or, terms.map { .term($0) }).scaled(by: Self.feedbackWeight)
+        return .combine(.andMaybe, [ranked, expansion])
+    }
+
+    static let feedbackTerms = Int(ProcessInfo.processInfo.environment["KENNISBANK_FEEDBACK_TERMS"] ?? "") ?? 12
+    static let feedbackWeight = Double(ProcessInfo.processInfo.environment["KENNISBANK_FEEDBACK_WEIGHT"] ?? "") ?? 0.1
 
     private func facetSelections(_ filters: [Facet: [String]]) throws(KennisbankError) -> ([Facet: Set<Int32>], XapianQuery?) {
         var selections: [Facet: Set<Int32>] = [:]
@@ -331,10 +354,11 @@ public final class Searcher {
 
     /// The passages with the most matches, for documents long enough to have several.
     ///
-    /// A snippet per passage makes Xapian read a 200-page report word by word for every hit. For long documents
+    /// A snippet per passage makes Xapian stem a 200-page report word by word for every hit. For long documents
     /// one snippet over the document's distinct words instead finds which words the query matches (Xapian still
-    /// decides: stemming, wildcards, expansions), Swift counts them per passage, and only the best three passages
-    /// get a snippet. A query that matches no single word (a phrase alone) falls back to a snippet per passage.
+    /// decides: stemming, wildcards, expansions); Swift then counts those words per passage by hash, and only the
+    /// best three passages get a snippet. When that finds fewer than three (a phrase matches no single word),
+    /// every passage gets a snippet, as for short documents.
     private func bestPassages(of document: KnowledgeDocument, page: XapianMatchSet, language: String,
                               stemmer: Analyzer?) throws(XapianError) -> [PassageHit] {
         let passages = Passage.split(document.sections)
@@ -346,61 +370,94 @@ public final class Searcher {
             guard marks > 0 else { return nil }
             return (marks, PassageHit(page: passages[index].page, heading: passages[index].heading, text: extract))
         }
-        // Words as Xapian sees them: letters and digits. Scalar by scalar, ASCII first (Character is too slow here).
-        func words(_ text: String) -> [Substring] {
-            var result: [Substring] = []
-            let scalars = text.unicodeScalars
-            var start: String.Index? = nil
-            var index = scalars.startIndex
-            while index < scalars.endIndex {
-                let scalar = scalars[index]
-                let isWord = scalar.isASCII
-                    ? (scalar.value >= 0x30 && scalar.value <= 0x39) || (scalar.value | 0x20 >= 0x61 && scalar.value | 0x20 <= 0x7A)
-                    : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-                if isWord {
-                    if start == nil { start = index }
-                } else if let begin = start {
-                    result.append(text[begin..<index])
-                    start = nil
+        // Words of a text as byte ranges with a 64-bit FNV-1a hash, UTF-8 level: ASCII letters and digits, and any
+        // non-ASCII character except Latin-1 and general punctuation. Exactness does not depend on matching
+        // Xapian's word rules, because matches are found within these very words (see below).
+        func words(_ text: String, _ body: (UInt64, UnsafeBufferPointer<UInt8>.SubSequence) -> Void) {
+            var copy = text
+            copy.withUTF8 { bytes in
+                var index = 0
+                while index < bytes.count {
+                    let start = index
+                    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                    while index < bytes.count {
+                        let byte = bytes[index]
+                        var width = 1
+                        if byte < 0x80 {
+                            let lower = byte | 0x20
+                            guard (byte >= 0x30 && byte <= 0x39) || (lower >= 0x61 && lower <= 0x7A) else { break }
+                        } else {
+                            width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+                            let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+                            if (byte == 0xC2 && next < 0xC0) || (byte == 0xE2 && (next == 0x80 || next == 0x81)) { break }
+                        }
+                        for offset in 0..<width where index + offset < bytes.count {
+                            hash = (hash ^ UInt64(bytes[index + offset])) &* 0x100_0000_01b3
+                        }
+                        index += width
+                    }
+                    if index > start {
+                        body(hash, bytes[start..<index])
+                    } else {
+                        index += bytes[index] >= 0xE0 ? 3 : bytes[index] >= 0xC0 ? 2 : 1
+                    }
                 }
-                index = scalars.index(after: index)
             }
-            if let begin = start { result.append(text[begin...]) }
-            return result
         }
         if passages.count > 8 {
-            let t0 = Date()
-            let tokens = passages.map { words($0.text) }
-            var vocabulary = Set<Substring>()
-            for list in tokens { vocabulary.formUnion(list) }
-            let probe = vocabulary.joined(separator: " ")
-            let t1 = Date()
-            let marked = try page.snippet(of: probe, length: probe.utf8.count + 64, language: language, stemmer: stemmer,
+            var hashes: [[UInt64]] = []
+            var seen = Set<UInt64>()
+            var probe: [UInt8] = []
+            for passage in passages {
+                var list: [UInt64] = []
+                words(passage.text) { hash, bytes in
+                    list.append(hash)
+                    if seen.insert(hash).inserted {
+                        probe.append(contentsOf: bytes)
+                        probe.append(0x0A)
+                    }
+                }
+                hashes.append(list)
+            }
+            // One word per line: a marked line is one of our words (or holds the part Xapian matched).
+            let probeText = String(decoding: probe, as: UTF8.self)
+            let marked = try page.snippet(of: probeText, length: probe.count + 64, language: language, stemmer: stemmer,
                                           highlight: ("\u{1}", "\u{2}"), emptyWithoutMatch: true)
-            let t2 = Date()
-            var matched = Set<Substring>()
-            var rest = Substring(marked)
-            while let open = rest.firstIndex(of: "\u{1}"), let close = rest[open...].firstIndex(of: "\u{2}") {
-                matched.insert(rest[rest.index(after: open)..<close])
-                rest = rest[rest.index(after: close)...]
+            // Lines with a mark, markers removed, hashed like the passages' words (bytes only: this runs per hit).
+            var matched = Set<UInt64>()
+            var line: [UInt8] = []
+            var isMarked = false
+            for byte in marked.utf8 + [0x0A] {
+                switch byte {
+                case 0x0A:
+                    if isMarked { words(String(decoding: line, as: UTF8.self)) { hash, _ in matched.insert(hash) } }
+                    line.removeAll(keepingCapacity: true)
+                    isMarked = false
+                case 0x01: isMarked = true
+                case 0x02: break
+                default: line.append(byte)
+                }
             }
             if !matched.isEmpty {
                 var ranked: [(count: Int, index: Int)] = []
-                for (index, list) in tokens.enumerated() {
-                    let count = list.filter { matched.contains($0) }.count
+                for (index, list) in hashes.enumerated() {
+                    var count = 0
+                    for hash in list where matched.contains(hash) { count += 1 }
                     if count > 0 { ranked.append((count, index)) }
                 }
                 ranked.sort { $0.count != $1.count ? $0.count > $1.count : $0.index < $1.index }
-                let t3 = Date()
-                var hits: [PassageHit] = []
-                for candidate in ranked where hits.count < 3 {
-                    if let found = try hit(candidate.index) { hits.append(found.hit) }
+                var scored: [(marks: Int, order: Int, hit: PassageHit)] = []
+                var tried = Set<Int>()
+                for candidate in ranked where scored.count < 3 {
+                    tried.insert(candidate.index)
+                    if let found = try hit(candidate.index) { scored.append((found.marks, candidate.index, found.hit)) }
                 }
-                let t4 = Date()
-                if ProcessInfo.processInfo.environment["PTIME"] != nil {
-                    FileHandle.standardError.write("\(document.id) n=\(passages.count) vocab=\(vocabulary.count) tokens=\(Int(t1.timeIntervalSince(t0)*1000))ms probe=\(Int(t2.timeIntervalSince(t1)*1000))ms rank=\(Int(t3.timeIntervalSince(t2)*1000))ms snippets=\(Int(t4.timeIntervalSince(t3)*1000))ms\n".data(using: .utf8)!)
+                if scored.count == 3 { return scored.map(\.hit) }
+                // Fewer than three: a phrase (which single words cannot show) may match elsewhere; try the rest.
+                for index in passages.indices where !tried.contains(index) {
+                    if let found = try hit(index) { scored.append((found.marks, index, found.hit)) }
                 }
-                return hits
+                return scored.sorted { $0.marks != $1.marks ? $0.marks > $1.marks : $0.order < $1.order }.prefix(3).map(\.hit)
             }
         }
         var scored: [(marks: Int, order: Int, hit: PassageHit)] = []
