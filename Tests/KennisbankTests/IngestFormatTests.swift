@@ -33,6 +33,25 @@ import Testing
         #expect(hit.passages.first?.page == 3)
     }
 
+    @Test func longPDFsGetTheirBestPassagesWithPageNumbers() throws {
+        let fixture = try Fixture()
+        try fixture.writeCatalog("", TestFiles.metadata(language: "nl"))
+        let filler = "Deze pagina beschrijft de samenwerking tussen gemeente, politie en jeugdzorg in de regio."
+        var pages: [[[String]]] = (1...14).map { number in [["Pagina \(number) van het verslag.", filler, filler]] }
+        pages[2] = [["Op deze pagina staat de tippelzone een keer.", filler]]
+        pages[6] = [["De tippelzone, de tippelzone en nog eens de tippelzone: drie keer.", filler]]
+        pages[9] = [["Hier gaat het over seksuele uitbuiting van minderjarigen.", filler]]
+        try fixture.write("rapporten/lang.pdf", bytes: TestFiles.pdf(pages: pages, created: "20200101000000"))
+        let summary = try fixture.index()
+        #expect(summary.exitStatus == 0, "\(summary.skipped)")
+        let word = try #require(try fixture.search("tippelzone").hits.first)
+        #expect(word.passages.map(\.page) == [7, 3])
+        #expect(word.passages.allSatisfy { $0.text.contains("<mark>") })
+        // A phrase matches no single word: still found, on its page.
+        let phrase = try #require(try fixture.search("\"seksuele uitbuiting\"").hits.first)
+        #expect(phrase.passages.map(\.page) == [10])
+    }
+
     @Test func htmlGivesTitleMetaAndDublinCoreAndLeavesOutNavigationAndScripts() throws {
         let fixture = try Fixture()
         try fixture.writeCatalog("", TestFiles.metadata(organisation: nil, themes: nil))
