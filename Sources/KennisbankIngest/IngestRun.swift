@@ -65,7 +65,7 @@ final class IngestRun {
         let items = candidates.map(classify)
         report(nil)
 
-        // Records are units of their own; other files are grouped by content.
+        // Records are units of their own; other files are grouped by content and metadata.
         var units: [(first: String, members: [Item])] = []
         var groups: [String: [Item]] = [:]
         for item in items {
@@ -197,7 +197,7 @@ final class IngestRun {
         }
         for index in 0..<min(window, units.count) { start(index) }
         for (index, members) in units.enumerated() {
-            let prepared = slots[index].wait()
+            let prepared = slots[index].take()
             start(index + window)
             try write(members, prepared)
         }
@@ -260,9 +260,8 @@ final class IngestRun {
             let path = item.candidate.path
             let message = index == 0 ? reason.description : "same content as \(first): \(reason.description)"
             // Keep what the file produced before: a broken edit must not lose an indexed document.
-            let old = previous.files[path]
             var keptID: String? = nil
-            if keepOldIDs, let old, old.failure == nil || old.id != nil, let id = old.id, claimed[id] == nil || claimed[id] == path {
+            if keepOldIDs, let id = previous.files[path]?.id, claimed[id] == nil || claimed[id] == path {
                 keptID = id
                 claimed[id] = path
             }
@@ -321,7 +320,7 @@ final class IngestRun {
     }
 }
 
-/// A value handed from a reading thread to the writing one: filled once, waited for once.
+/// A value handed from a reading thread to the writing one: filled once, taken once.
 private final class Handover<Value: Sendable>: @unchecked Sendable {
     private let ready = DispatchSemaphore(value: 0)
     private var value: Value?
@@ -331,8 +330,10 @@ private final class Handover<Value: Sendable>: @unchecked Sendable {
         ready.signal()
     }
 
-    func wait() -> Value {
+    /// Waits for the value and takes it out, so a read document is not kept once it is written.
+    func take() -> Value {
         ready.wait()
+        defer { value = nil }
         return value!
     }
 }

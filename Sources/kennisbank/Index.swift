@@ -82,7 +82,7 @@ extension Kennisbank {
                 var indexer = try CollectionIndexer(folder: URL(fileURLWithPath: folder), location: IndexLocation("/nonexistent"),
                                                     vocabularyURL: vocabulary.map { URL(fileURLWithPath: $0) })
                 indexer.defaultsCatalog = defaults.map { URL(fileURLWithPath: $0) }
-                let display = ProgressDisplay()
+                let display = ProgressDisplay(verb: "checking")
                 indexer.progress = { display.update($0) }
                 let summary = indexer.check()
                 display.finish()
@@ -114,11 +114,11 @@ enum SummaryPrinter {
         let copies = summary.copies.count
         if copies > 0 { line += "; \(copies) identical \(copies == 1 ? "copy" : "copies") merged into the document of the original" }
         Swift.print(line)
-        printFormats(summary.formats)
+        printFormats(summary.formats, wallSeconds: summary.seconds)
     }
 
     /// Files, pages, words and time per format, for the files this run read.
-    static func printFormats(_ formats: [FormatTotals]) {
+    static func printFormats(_ formats: [FormatTotals], wallSeconds: Double) {
         guard !formats.isEmpty else { return }
         func row(_ cells: [String]) -> String {
             let widths = [9, 7, 8, 8, 7, 10, 9, 9]
@@ -138,6 +138,10 @@ enum SummaryPrinter {
             }
             Swift.print(row([item.format, "\(item.files)", "\(item.indexed)", "\(item.skipped)", item.pages > 0 ? "\(item.pages)" : "-",
                              "\(item.words)", String(format: "%.1f", Double(item.bytes) / 1_048_576), String(format: "%.2f", item.seconds)]))
+        }
+        // Files are read on several cores at once, so their times can add up to more than the run took.
+        if total.seconds > wallSeconds * 1.05 {
+            Swift.print(String(format: "(seconds: reading and indexing per file, partly in parallel; the run took %.2f s)", wallSeconds))
         }
     }
 }

@@ -6,13 +6,16 @@ import KennisbankIngest
 /// stay quiet, then a plain line every five seconds or every tenth of the files, whichever comes first.
 final class ProgressDisplay: @unchecked Sendable {
     private let isTerminal: Bool
+    private let verb: String
     private let lock = NSLock()
     private var lastDraw = 0.0
     private var lastLine = 0.0
     private var lastTenth = 0
     private var drew = false
 
-    init(isTerminal: Bool = Terminal.stderrIsTerminal) {
+    /// - Parameter verb: what the lines say is going on ("indexing", "checking").
+    init(verb: String = "indexing", isTerminal: Bool = Terminal.stderrIsTerminal) {
+        self.verb = verb
         self.isTerminal = isTerminal
     }
 
@@ -50,7 +53,7 @@ final class ProgressDisplay: @unchecked Sendable {
         guard now - lastLine >= 5 || tenth > lastTenth else { return }
         lastLine = now
         lastTenth = tenth
-        Terminal.status("indexing: \(progress.done)/\(progress.total) files (\(tenth * 10)%), \(Self.rate(progress)), \(Self.eta(progress))\n")
+        Terminal.status("\(verb): \(progress.done)/\(progress.total) files (\(tenth * 10)%), \(Self.rate(progress)), \(Self.eta(progress))\n")
     }
 
     static func rate(_ progress: IngestProgress) -> String {
@@ -60,7 +63,8 @@ final class ProgressDisplay: @unchecked Sendable {
 
     /// Time left from the bytes still to read at the byte rate so far: one 100 MB PDF takes longer than ten letters.
     static func eta(_ progress: IngestProgress) -> String {
-        guard progress.bytesDone > 0, progress.seconds > 0.5 else { return "ETA --:--" }
+        // The first files include start-up time; an estimate from them would be wild.
+        guard progress.bytesDone > 0, progress.seconds > 1, progress.done >= 3 else { return "ETA --:--" }
         let remaining = Double(progress.bytesTotal - progress.bytesDone) / (Double(progress.bytesDone) / progress.seconds)
         let seconds = Int(remaining.rounded())
         return String(format: "ETA %d:%02d", seconds / 60, seconds % 60)

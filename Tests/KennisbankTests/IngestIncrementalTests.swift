@@ -222,8 +222,10 @@ import Testing
         try fixture.write("map/a.pdf", bytes: Self.pdf("vergunningen"))
         let summary = try fixture.indexer().rebuild()
         #expect(summary.indexed.count == 4, "a rebuild reads everything")
-        // The searcher opened before the swap still answers from the old files.
+        // The searcher opened before the swap still answers from the old files...
         #expect(try before.search(SearchRequest(query: "tippelzones")).total == 1)
+        // ...until it is refreshed: the old files are gone, so it must be replaced (the server's pool does that).
+        #expect(throws: KennisbankError.self) { try before.refresh() }
         // A new one sees the new index.
         #expect(try fixture.search("tippelzones").total == 0)
         #expect(try fixture.search("vergunningen").ids == ["map-a"])

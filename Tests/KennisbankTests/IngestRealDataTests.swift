@@ -14,7 +14,15 @@ enum RealData {
 
     /// The NRM folder indexed once for all tests (it is read-only: its defaults come from a catalog outside it).
     static let nrmIndex: Result<(summary: IndexSummary, location: IndexLocation, indexer: CollectionIndexer), any Error> = Result {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("kennisbank-nrm-\(UUID().uuidString)")
+        // One index per test process (17 MB); those of earlier processes are removed.
+        let temporary = FileManager.default.temporaryDirectory
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? [] where name.hasPrefix("kennisbank-nrm-") {
+            if let pid = Int32(name.dropFirst("kennisbank-nrm-".count)), pid != getpid(), kill(pid, 0) != 0 {
+                try? FileManager.default.removeItem(at: temporary.appendingPathComponent(name))
+            }
+        }
+        let base = temporary.appendingPathComponent("kennisbank-nrm-\(getpid())")
+        try? FileManager.default.removeItem(at: base)
         try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
         let catalog = base.appendingPathComponent("catalogus.xml")
         try TestFiles.metadata(organisation: "Nationaal Rapporteur Mensenhandel", audiences: ["beleidsmakers"],
