@@ -86,7 +86,7 @@ final class FileLoader: @unchecked Sendable {
                         throw SkipReason(message: "source file \"\(file)\" \(problem)")
                     }
                 }
-                let words = document.bodyText.split(whereSeparator: \.isWhitespace).count
+                let words = TextScanning.wordCount(document.bodyText)
                 return .success(Loaded(document: document, format: .xml, pages: nil, words: words, notes: []))
             }
             let extracted: ExtractedDocument

@@ -86,7 +86,7 @@ public struct RecordReader: Sendable {
     }
 
     private static func clean(_ text: String) -> String {
-        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        TextScanning.collapsingWhitespace(text)
     }
 
     private static func document(from root: XMLElement, relativePath: String) -> KnowledgeDocument {

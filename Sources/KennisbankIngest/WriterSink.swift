@@ -11,6 +11,9 @@ final class WriterSink: IngestRun.Sink {
 
     private var documents = 0
     private var words = 0
+    /// Documents waiting to be analysed together on all cores (IndexWriter.put(_ documents:)).
+    private var pending: [KnowledgeDocument] = []
+    static let batchSize = 64
 
     init(writer: IndexWriter, documentsPerCommit: Int, wordsPerCommit: Int = 2_000_000) {
         self.writer = writer
@@ -19,10 +22,12 @@ final class WriterSink: IngestRun.Sink {
     }
 
     func put(_ document: KnowledgeDocument, words count: Int) throws(KennisbankError) {
-        try writer.put(document)
+        pending.append(document)
         documents += 1
         words += count
+        if pending.count >= Self.batchSize { try flush() }
         if documents >= documentsPerCommit || words >= wordsPerCommit {
+            try flush()
             try writer.commit()
             documents = 0
             words = 0
@@ -31,10 +36,19 @@ final class WriterSink: IngestRun.Sink {
     }
 
     func delete(id: String) throws(KennisbankError) {
+        try flush()  // keep puts and deletes in the order the run made them
         try writer.delete(id: id)
     }
 
     func finish() throws(KennisbankError) {
+        try flush()
         try writer.commit()
+    }
+
+    private func flush() throws(KennisbankError) {
+        guard !pending.isEmpty else { return }
+        let batch = pending
+        pending = []
+        try writer.put(batch)
     }
 }
