@@ -4,7 +4,7 @@
 enum Stopwords {
     static let dutch = [
         "aan", "al", "als", "bij", "dan", "dat", "de", "der", "des", "die", "dit", "door", "een", "en", "er", "het",
-        "hun", "in", "is", "je", "met", "na", "naar", "niet", "nog", "of", "om", "ook", "op", "over", "te", "tot",
+        "hun", "iets", "in", "is", "je", "met", "na", "naar", "niet", "nog", "of", "om", "ook", "op", "over", "te", "tot",
         "uit", "van", "voor", "was", "wat", "werd", "wie", "zich", "zijn", "zo", "zou",
     ]
 

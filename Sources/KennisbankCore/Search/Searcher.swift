@@ -289,8 +289,10 @@ public final class Searcher {
         var corrected: [QueryRepair.Token] = []
         do {
             for token in tokens {
-                if case .word(let word) = token, QueryExpansion.isPlain(word), word.count >= 4,
-                   let suggestion = try database.spellingSuggestion(for: word.lowercased()), suggestion != word.lowercased() {
+                // Short words have too many neighbours one edit away (fiets → iets): leave them alone.
+                if case .word(let word) = token, QueryExpansion.isPlain(word), word.count >= 6,
+                   let suggestion = try database.spellingSuggestion(for: word.lowercased()), suggestion != word.lowercased(),
+                   !Self.stopwords.contains(suggestion) {
                     corrected.append(.word(suggestion))
                     changed = true
                 } else {
