@@ -164,9 +164,11 @@ struct Pages: Sendable {
             to: parameters.to ?? "",
             size: parameters.size == SearchParameters.defaultSize ? nil : String(parameters.size),
             sortOptions: [
-                // Without a query there is nothing to rank by: the list is newest first, and says so.
-                Option(value: "relevance", label: "Relevantie", selected: parameters.sort == .relevance && !queryIsEmpty),
-                Option(value: "date", label: "Datum (nieuwste eerst)", selected: parameters.sort == .date || queryIsEmpty),
+                // Without a query the list is newest first whatever is chosen; the label says so, while the
+                // value stays "relevance" so that a query typed next is ranked by relevance.
+                Option(value: "relevance", label: queryIsEmpty ? "Relevantie (zonder zoekwoorden: nieuwste eerst)" : "Relevantie",
+                       selected: parameters.sort == .relevance),
+                Option(value: "date", label: "Datum (nieuwste eerst)", selected: parameters.sort == .date),
             ],
             understood: result?.correctedFrom == nil ? result?.understood : nil,
             corrected: result?.correctedFrom.map { typed in
