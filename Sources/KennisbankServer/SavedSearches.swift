@@ -86,10 +86,7 @@ actor SavedSearchStore {
         encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
-            try encoder.encode(all).write(to: url, options: .atomic)
-            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path)
+            try PrivateFile.write(encoder.encode(all), to: url)
         } catch {
             throw KennisbankError.index("cannot write \(url.path): \(error.localizedDescription)")
         }
@@ -168,10 +165,7 @@ actor DocumentChanges {
         encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = [.sortedKeys]
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
-            try encoder.encode(all).write(to: url, options: .atomic)
-            try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path)
+            try PrivateFile.write(encoder.encode(all), to: url)
         } catch {
             logger.warning("cannot write the document ledger", metadata: ["file": "\(url.path)", "error": "\(error)"])
         }

@@ -105,10 +105,7 @@ actor SearchAnalytics {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
-            try encoder.encode(stored).write(to: url, options: .atomic)
-            try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path)
+            try PrivateFile.write(encoder.encode(stored), to: url)
         } catch {
             logger.warning("cannot write search analytics", metadata: ["file": "\(url.path)", "error": "\(error)"])
         }

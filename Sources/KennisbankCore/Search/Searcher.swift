@@ -17,6 +17,7 @@ public final class Searcher {
 
     /// Dutch and English function words dropped from queries; never domain words (see Stopwords.swift).
     static let stopwords = Stopwords.dutch + Stopwords.english
+    static let stopwordSet = Set(stopwords)
 
     public init(location: IndexLocation, levels: [AccessLevel]) throws(KennisbankError) {
         guard location.exists else {
@@ -241,7 +242,7 @@ public final class Searcher {
         var expansions: [Expansion] = []
         if expand && dutch.stage.thesaurus {
             do {
-                let expansion = QueryExpansion(database: database, analyzer: dutch, stopwords: Set(Self.stopwords))
+                let expansion = QueryExpansion(database: database, analyzer: dutch, stopwords: Self.stopwordSet)
                 let result = try expansion.expand(tokens)
                 tokens = result.tokens
                 expansions = result.applied.map { Expansion(term: $0.term, added: $0.added) }
@@ -477,18 +478,5 @@ public final class Searcher {
         return String(cut[..<end]) + " …"
     }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { Markup.escape(text) }
 }
