@@ -22,7 +22,7 @@ public final class Analyzer: XapianWordStemmer {
         self.language = language
         self.stage = stage
         let xapianName = StemmerLanguage.forCode(language)
-        dutch = language == "nl" && stage.improvedStemming ? try? DutchStemmer() : nil
+        dutch = language == "nl" && stage.improvedStemming ? try? DutchStemmer(lexicon: .shared) : nil
         snowball = xapianName == "none" || dutch != nil ? nil : try? XapianStemmer(language: xapianName)
     }
 

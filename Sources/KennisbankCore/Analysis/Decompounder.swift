@@ -4,44 +4,21 @@ import Foundation
 /// Debian's Dutch word list (`wdutch`) plus the domain words curators add in `Corpus/lexicon.txt`.
 /// Dutch linking elements (-s-, -e-, -en-, -er-) between the parts are recognised.
 public final class Decompounder: Sendable {
-    private let lexicon: Set<String>
+    private let lexicon: DutchLexicon
     static let minimumPart = 4
     static let minimumWord = 8
     static let linkingElements = ["s", "e", "en", "er"]
 
-    public init(words: Set<String>) {
-        lexicon = words
+    public init(lexicon: DutchLexicon) {
+        self.lexicon = lexicon
     }
 
-    /// The shared decompounder built from the system word list and the domain lexicon, loaded once.
-    public static let shared: Decompounder = {
-        var words = Set<String>()
-        for path in ["/usr/share/dict/dutch", "/usr/share/dict/nederlands"] {
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
-            for line in text.split(separator: "\n") where line.count >= minimumPart && !line.contains("'") {
-                let first = line.unicodeScalars.first!
-                if first.properties.isUppercase { continue }  // proper names are not compound heads
-                words.insert(Folding.fold(String(line)))
-            }
-            break
-        }
-        if let domain = domainLexiconURL, let text = try? String(contentsOf: domain, encoding: .utf8) {
-            for line in text.split(separator: "\n") where !line.hasPrefix("#") {
-                let word = Folding.fold(line.trimmingCharacters(in: .whitespaces).lowercased())
-                if word.count >= 3 { words.insert(word) }
-            }
-        }
-        return Decompounder(words: words)
-    }()
-
-    /// `Corpus/lexicon.txt` beside this source tree, or `KENNISBANK_LEXICON`.
-    static var domainLexiconURL: URL? {
-        if let path = ProcessInfo.processInfo.environment["KENNISBANK_LEXICON"] { return URL(fileURLWithPath: path) }
-        let here = URL(fileURLWithPath: #filePath)
-        let candidate = here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Corpus/lexicon.txt")
-        return FileManager.default.fileExists(atPath: candidate.path) ? candidate : nil
+    public convenience init(words: Set<String>) {
+        self.init(lexicon: DutchLexicon(words: words))
     }
+
+    /// The shared decompounder over the shared lexicon.
+    public static let shared = Decompounder(lexicon: .shared)
 
     public var isEmpty: Bool { lexicon.isEmpty }
 
