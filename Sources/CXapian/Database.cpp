@@ -17,6 +17,11 @@ extern "C" int kx_db_reopen(kx_db *db, kx_error *err) {
     KX_GUARD(err, -1, { return db->db.reopen() ? 1 : 0; })
 }
 
+extern "C" uint64_t kx_db_revision(kx_db *db) {
+    // Only a single database has a revision; a combined one (or an error) reports 0, "unknown".
+    try { return db->db.get_revision(); } catch (...) { return 0; }
+}
+
 extern "C" uint32_t kx_db_doccount(kx_db *db) {
     try { return db->db.get_doccount(); } catch (...) { return 0; }
 }

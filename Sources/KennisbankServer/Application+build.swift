@@ -49,7 +49,8 @@ public func buildRouter(_ configuration: KennisbankServerConfiguration, logger: 
         URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath()
     }
     let labels = Labels(vocabulary: vocabulary)
-    let service = KennisbankService(pool: pool, labels: labels, collectionRoot: collectionRoot)
+    let service = KennisbankService(pool: pool, labels: labels, collectionRoot: collectionRoot,
+                                    cacheCapacity: configuration.resultCacheSize)
     let resources = try await ServerResources.load()
     let pages = Pages(library: resources.templates, labels: labels)
     let access = AccessControl(location: location, configuration: configuration, logger: logger)

@@ -35,13 +35,16 @@ public struct KennisbankServerConfiguration: Sendable {
     public var analyticsWriteDelay: TimeInterval
     /// At most this many saved searches per token.
     public var maxSavedSearches: Int
+    /// Search results kept in memory per role and index snapshot (0: no cache).
+    public var resultCacheSize: Int
 
     public init(indexPath: String = "Index", host: String = "127.0.0.1", port: Int = 8080, collectionPath: String? = nil,
                 vocabularyPath: String? = nil, searchersPerLevelSet: Int = 4, logLevel: Logger.Level = .info,
                 sessionLifetime: TimeInterval = 8 * 3600, sessionIdleTimeout: TimeInterval = 3600,
                 maxRequestBodySize: Int = 16 * 1024, maxFormBodySize: Int = 4 * 1024,
                 loginDelay: TimeInterval = 0.25, maxLoginDelay: TimeInterval = 4, analyticsRetentionWeeks: Int = 26,
-                analyticsWriteDelay: TimeInterval = 2, maxSavedSearches: Int = 50) {
+                analyticsWriteDelay: TimeInterval = 2, maxSavedSearches: Int = 50,
+                resultCacheSize: Int = 2048) {
         self.indexPath = indexPath
         self.host = host
         self.port = port
@@ -58,6 +61,7 @@ public struct KennisbankServerConfiguration: Sendable {
         self.analyticsRetentionWeeks = analyticsRetentionWeeks
         self.analyticsWriteDelay = analyticsWriteDelay
         self.maxSavedSearches = maxSavedSearches
+        self.resultCacheSize = resultCacheSize
     }
 
     /// The vocabulary file to use, if any: the explicit one, else `vocabulaire.json` in or above the collection folder.

@@ -14,9 +14,12 @@ struct KennisbankService: Sendable {
     let indexRoot: URL
     /// Which files the documents of each restricted level name, to withhold them from callers below that level.
     let claims = FileClaims()
+    /// Answers to recent searches per role and index snapshot (see SearchResultCache).
+    let resultCache: SearchResultCache
 
-    init(pool: SearcherPool, labels: Labels, collectionRoot: URL?) {
+    init(pool: SearcherPool, labels: Labels, collectionRoot: URL?, cacheCapacity: Int = 2048) {
         self.pool = pool
+        resultCache = SearchResultCache(capacity: cacheCapacity)
         self.labels = labels
         self.collectionRoot = collectionRoot
         indexRoot = pool.location.root.standardizedFileURL.resolvingSymlinksInPath()
@@ -24,7 +27,14 @@ struct KennisbankService: Sendable {
 
     func search(_ parameters: SearchParameters, role: Role) async throws -> SearchResult {
         let request = parameters.searchRequest
-        return try await pool.withSearcher(role: role) { searcher in try searcher.search(request) }
+        let levels = role.visibleLevels
+        return try await pool.withSearcher(role: role) { searcher in
+            let key = SearchResultCache.Key(levels: levels, request: request, snapshot: searcher.snapshot)
+            if let cached = resultCache.result(for: key) { return cached }
+            let result = try searcher.search(request)
+            resultCache.store(result, for: key)
+            return result
+        }
     }
 
     /// The document, or a 404 APIError when it is unknown or not visible to `role` (the same error either way).

@@ -24,6 +24,9 @@ public final class XapianDatabase {
         try XapianError.check { kx_db_reopen(handle, $0) } == 1
     }
 
+    /// The committed revision this reader sees (single databases only; 0 means unknown).
+    public var revision: UInt64 { kx_db_revision(handle) }
+
     public var documentCount: UInt32 { kx_db_doccount(handle) }
     public var lastDocumentID: UInt32 { kx_db_lastdocid(handle) }
 

@@ -38,12 +38,16 @@ extension Kennisbank {
         @Option(help: "Log format: text or json (one object per line).")
         var logFormat: String = "text"
 
+        @Option(help: "Search results kept in memory per role and index version (0: no cache).")
+        var cacheSize: Int = 2048
+
         func validate() throws {
             guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
             guard Logger.Level(rawValue: logLevel) != nil else {
                 throw ValidationError("--log-level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             guard ["text", "json"].contains(logFormat) else { throw ValidationError("--log-format must be text or json") }
+            guard (0...1_000_000).contains(cacheSize) else { throw ValidationError("--cache-size must be between 0 and 1000000") }
         }
 
         func run() async throws {
@@ -63,7 +67,7 @@ extension Kennisbank {
             }
             let configuration = KennisbankServerConfiguration(
                 indexPath: options.index, host: host, port: port, collectionPath: collection,
-                vocabularyPath: vocabulary, logLevel: level)
+                vocabularyPath: vocabulary, logLevel: level, resultCacheSize: cacheSize)
             do {
                 let app = try await buildApplication(configuration) { host, port in
                     let shownHost = host.contains(":") ? "[\(host)]" : host

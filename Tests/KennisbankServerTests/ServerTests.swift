@@ -57,6 +57,31 @@ import Testing
 
     // MARK: - Search API
 
+    /// Results are cached per role and index version: a repeated query answers the same, and a reindex
+    /// shows at once (no stale cached page), for every role.
+    @Test func cachedResultsFollowTheIndexAndTheRole() async throws {
+        let fixture = try Fixture(name: "cache")
+        try await withApp(fixture) { client in
+            func ids(_ uri: String) async throws -> [String] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == .ok)
+                    return try #require(try object(response.body)["hits"] as? [[String: Any]]).compactMap { $0["id"] as? String }
+                }
+            }
+            let first = try await ids("/api/search?q=loverboy")
+            #expect(try await ids("/api/search?q=loverboy") == first)
+            #expect(!first.contains("bel-alleen-professionals"))
+            try fixture.add(path: "nieuw.xml", xml: Fixture.record(
+                id: "nieuw-loverboy", type: "rapport", title: "Nieuw over loverboy", summary: "Loverboy, loverboy, loverboy.",
+                published: "2024-01-01", organisation: "LEJ", audiences: ["politie"], themes: ["signalering"],
+                sections: [("Inhoud", nil, "Loverboy loverboy loverboy.")]))
+            try fixture.reindex()
+            let after = try await ids("/api/search?q=loverboy")
+            #expect(after.contains("nieuw-loverboy"))
+            #expect(after.count == first.count + 1)
+        }
+    }
+
     @Test func searchReturnsHitsAndFacets() async throws {
         try await withApp { client in
             try await client.execute(uri: "/api/search?q=loverboy", method: .get) { response in

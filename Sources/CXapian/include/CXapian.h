@@ -82,6 +82,8 @@ kx_db *kx_db_open(const char *const *paths, size_t count, kx_error *err);
 void kx_db_close(kx_db *db);
 /* Reopens to the latest committed revision; returns 1 if it changed, 0 if not, -1 on error. */
 int kx_db_reopen(kx_db *db, kx_error *err);
+/* The committed revision of a single database; 0 for a combined one or on error. */
+uint64_t kx_db_revision(kx_db *db);
 uint32_t kx_db_doccount(kx_db *db);
 uint32_t kx_db_lastdocid(kx_db *db);
 /* Finds the document holding a unique (boolean) term; 0 if none. */

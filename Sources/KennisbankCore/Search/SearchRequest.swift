@@ -1,5 +1,5 @@
 /// What a caller asks for. Validated by `Searcher`; every problem names its parameter.
-public struct SearchRequest: Sendable, Equatable {
+public struct SearchRequest: Sendable, Hashable {
     public enum Sort: String, CaseIterable, Sendable { case relevance, date }
     /// Whether every word must occur (falling back to any word when that finds nothing) or any word may.
     public enum Mode: String, CaseIterable, Sendable { case all, any }

@@ -11,6 +11,8 @@ public final class Searcher {
     let database: XapianDatabase
     /// Each visible level on its own, for exhaustive matching (facet counts use shard-local docids).
     let shards: [XapianDatabase]
+    /// The generation folder the databases were opened in (a full reindex switches to a new one).
+    private let openedDirectory: String
     private(set) var facets: FacetIndex
     /// Query analysers per document language, the same pipeline the indexer used.
     private let analyzers: [String: Analyzer] = ["nl": Analyzer(language: "nl"), "en": Analyzer(language: "en")]
@@ -25,6 +27,7 @@ public final class Searcher {
         }
         self.location = location
         self.levels = levels
+        openedDirectory = location.dataDirectory.path
         do {
             database = try XapianDatabase(paths: levels.map { location.databasePath($0) })
             shards = try levels.map { level throws(XapianError) in try XapianDatabase(paths: [location.databasePath(level)]) }
@@ -35,6 +38,13 @@ public final class Searcher {
     }
 
     public var documentCount: Int { Int(database.documentCount) }
+
+    /// What this searcher sees: the index generation folder and the committed revision of each level's
+    /// database. Two searchers with equal snapshots give equal answers (the thesaurus and spelling data are
+    /// committed with the documents), which is what lets the server cache results safely.
+    public var snapshot: String {
+        openedDirectory + ":" + shards.map { String($0.revision) }.joined(separator: ",")
+    }
 
     /// BM25 parameters (k1, k2, k3, b, min_normlen), chosen on the relevance sets (see Tests/Relevance).
     /// `KENNISBANK_BM25="k1,b"` overrides k1 and b, for tuning with Scripts/eval.
