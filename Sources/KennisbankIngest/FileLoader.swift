@@ -11,6 +11,8 @@ final class FileLoader: @unchecked Sendable {
         var pages: Int?
         var words: Int
         var notes: [String]
+        /// The privacy guard's findings (personal data, stale exceptions), each naming file and line.
+        var warnings: [String] = []
     }
 
     /// Files larger than this are not read at all.
@@ -80,14 +82,15 @@ final class FileLoader: @unchecked Sendable {
         let format = content.format
         do throws(SkipReason) {
             if case .xmlRecord = content {
-                let document = try records.read(bytes, relativePath: path)
+                let (document, texts, exceptions) = try records.readRecord(bytes, relativePath: path)
                 for file in document.source?.files.dropFirst() ?? [] {
                     if let problem = PathGuard.problem(with: file, namedIn: url.deletingLastPathComponent(), collection: folder) {
                         throw SkipReason(message: "source file \"\(file)\" \(problem)")
                     }
                 }
                 let words = TextScanning.wordCount(document.bodyText)
-                return .success(Loaded(document: document, format: .xml, pages: nil, words: words, notes: []))
+                let warnings = try PrivacyGuard.check(document, texts: texts, exceptions: exceptions)
+                return .success(Loaded(document: document, format: .xml, pages: nil, words: words, notes: [], warnings: warnings))
             }
             let extracted: ExtractedDocument
             switch content {
@@ -104,11 +107,14 @@ final class FileLoader: @unchecked Sendable {
             case .failure(let reason): throw reason
             }
             let document = try assembler.assemble(path: path, extracted: extracted, metadata: metadata, copies: copies)
+            let warnings = try PrivacyGuard.check(document, texts: PrivacyGuard.texts(ofExtracted: extracted) + PrivacyGuard.texts(ofMetadata: metadata),
+                                                  exceptions: metadata.privacyExceptions)
             var notes = extracted.notes
             if format.rawValue != DocumentFormat.claimed(byExtension: url.pathExtension)?.rawValue {
                 notes.append("read as \(format.rawValue), whatever its name says")
             }
-            return .success(Loaded(document: document, format: format, pages: extracted.pages, words: extracted.wordCount, notes: notes))
+            return .success(Loaded(document: document, format: format, pages: extracted.pages, words: extracted.wordCount, notes: notes,
+                                   warnings: warnings))
         } catch {
             return .failure(FileFailure(format: format, reason: error))
         }

@@ -5,11 +5,19 @@ public struct IndexSummary: Sendable, Codable {
         public var reason: String
     }
 
+    public struct Warning: Sendable, Codable, Equatable {
+        public var path: String
+        public var message: String
+    }
+
     /// Files whose content is in the index after this run (or, for `check`, that are valid), copies included.
     public var indexed: [String] = []
     public var unchanged: Int = 0
     public var removed: [String] = []
     public var skipped: [Skipped] = []
+    /// Indexed files with something to look at (personal data outside perpetrator profiles, stale privacy
+    /// exceptions), one entry per finding; they do not change the exit status.
+    public var warnings: [Warning] = []
     public var seconds: Double = 0
     /// Every file's outcome, in path order (removed files last), for `--report`.
     public var files: [FileOutcome] = []
@@ -68,9 +76,12 @@ public struct FileOutcome: Sendable, Codable, Equatable {
     /// Time spent reading, extracting and indexing; nil for files that were not read.
     public var seconds: Double?
     public var notes: [String]?
+    /// The privacy guard's warnings for this file.
+    public var warnings: [String]?
 
     public init(path: String, status: Status, format: DocumentFormat? = nil, id: String? = nil, reason: String? = nil,
-                copyOf: String? = nil, pages: Int? = nil, words: Int? = nil, bytes: Int? = nil, seconds: Double? = nil, notes: [String]? = nil) {
+                copyOf: String? = nil, pages: Int? = nil, words: Int? = nil, bytes: Int? = nil, seconds: Double? = nil, notes: [String]? = nil,
+                warnings: [String]? = nil) {
         self.path = path
         self.status = status
         self.format = format
@@ -82,6 +93,7 @@ public struct FileOutcome: Sendable, Codable, Equatable {
         self.bytes = bytes
         self.seconds = seconds
         self.notes = notes
+        self.warnings = warnings
     }
 }
 

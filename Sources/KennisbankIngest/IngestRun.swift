@@ -246,10 +246,12 @@ final class IngestRun {
                                                                  id: document.id, failure: nil, metadata: item.metadata,
                                                                  format: loaded.format, copyOf: copyOf)
             summary.indexed.append(item.candidate.path)
+            if index == 0 { summary.warnings += loaded.warnings.map { IndexSummary.Warning(path: path, message: $0) } }
             record(FileOutcome(path: item.candidate.path, status: .indexed, format: loaded.format, id: document.id, copyOf: copyOf,
                                pages: index == 0 ? loaded.pages : nil, words: index == 0 ? loaded.words : nil,
                                bytes: item.candidate.size, seconds: index == 0 ? seconds : 0,
-                               notes: index == 0 && !loaded.notes.isEmpty ? loaded.notes : nil))
+                               notes: index == 0 && !loaded.notes.isEmpty ? loaded.notes : nil,
+                               warnings: index == 0 && !loaded.warnings.isEmpty ? loaded.warnings : nil))
             advance(item)
         }
     }

@@ -25,12 +25,19 @@ public struct RecordReader: Sendable {
 
     /// Parses and checks one record. Problems carry the line and column they were found at.
     public func read(_ bytes: [UInt8], relativePath: String) throws(SkipReason) -> KnowledgeDocument {
+        try readRecord(bytes, relativePath: relativePath).document
+    }
+
+    /// A record with what the privacy guard needs: its texts with their lines, and its declared exceptions.
+    func readRecord(_ bytes: [UInt8], relativePath: String) throws(SkipReason)
+        -> (document: KnowledgeDocument, texts: [PrivacyText], exceptions: [PrivacyException]) {
         // Well-formedness first, then our own checks (they name the field and the allowed values,
         // which the schema's messages do not), then the schema for structure.
         let root = try parse(bytes, schema: nil)
         try checkVocabulary(root)
         _ = try parse(bytes, schema: schema)
-        return Self.document(from: root, relativePath: relativePath)
+        let exceptions = PrivacyException.read(root.child("privacyExceptions"), origin: { "line \($0.line)" }, reportsStale: true)
+        return (Self.document(from: root, relativePath: relativePath), PrivacyGuard.texts(ofRecord: root), exceptions)
     }
 
     private func parse(_ bytes: [UInt8], schema: RelaxNGSchema?) throws(SkipReason) -> XMLElement {

@@ -153,14 +153,15 @@ actor SearchAnalytics {
 
 /// Recognises query text that could identify a person, so search analytics never store it.
 ///
-/// Refused: e-mail addresses; Dutch phone numbers (06…, landlines of 10 digits, +31/0031 and other international
+/// Refused: what `PersonalDataScanner` finds (the detector ingest uses too, licence plates included); beyond it, because
+/// a query is short and without context, anything with an `@` between two characters; Dutch phone numbers (06…, landlines of 10 digits, +31/0031 and other international
 /// numbers); citizen service numbers (9 digits that pass the 11-test, with or without separators); postcodes
 /// with a house number, and street names with a house number; names — two or more capitalised words in a row
 /// (Dutch particles such as *de*, *van der* may stand between them) that are not words of the vocabulary, the
 /// thesaurus or the collection's organisations and places ("Jan de Vries"). It errs on the side of refusing.
 public enum QueryPrivacy {
     public enum Reason: String, Sendable {
-        case email, phone, citizenServiceNumber, address, name
+        case email, phone, citizenServiceNumber, address, name, licencePlate
     }
 
     /// Lowercased, trimmed, runs of white space collapsed to one space.
@@ -171,6 +172,15 @@ public enum QueryPrivacy {
     /// Why this query text must not be stored, or nil when it may be.
     /// - Parameter knownWords: lowercased words that are never part of a name.
     public static func reason(_ query: String, knownWords: Set<String> = []) -> Reason? {
+        // The shared detector first (the one ingest's privacy guard uses), then the broader checks for queries.
+        if let match = PersonalDataScanner.scan(query).first {
+            switch match.kind {
+            case .email: return .email
+            case .phone: return .phone
+            case .bsn: return .citizenServiceNumber
+            case .licencePlate: return .licencePlate
+            }
+        }
         if containsEmail(query) { return .email }
         if let reason = numberReason(query) { return reason }
         if containsAddress(query) { return .address }
@@ -259,16 +269,8 @@ public enum QueryPrivacy {
         return nil
     }
 
-    /// The 11-test of citizen service numbers: 9·d1 + 8·d2 + … + 2·d8 − d9 is a multiple of 11 (and not all zeros).
-    public static func passesElevenTest(_ digits: String) -> Bool {
-        let values = digits.compactMap { $0.wholeNumberValue }
-        guard values.count == 9, values.contains(where: { $0 != 0 }) else { return false }
-        var sum = 0
-        for (index, value) in values.enumerated() {
-            sum += index == 8 ? -value : value * (9 - index)
-        }
-        return sum % 11 == 0
-    }
+    /// The 11-test of citizen service numbers (see `PersonalDataScanner`).
+    public static func passesElevenTest(_ digits: String) -> Bool { PersonalDataScanner.passesElevenTest(digits) }
 
     // MARK: - Addresses
 

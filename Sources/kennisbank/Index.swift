@@ -101,6 +101,9 @@ extension Kennisbank {
 
 enum SummaryPrinter {
     static func print(_ summary: IndexSummary, verb: String) {
+        for warning in summary.warnings {
+            Terminal.error("warning \(warning.path): \(warning.message)")
+        }
         for skipped in summary.skipped {
             Terminal.error("skipped \(skipped.path): \(skipped.reason)")
         }
@@ -110,6 +113,7 @@ enum SummaryPrinter {
             parts.append("\(summary.removed.count) removed")
         }
         parts.append("\(summary.skipped.count) skipped")
+        if !summary.warnings.isEmpty { parts.append("\(summary.warnings.count) privacy \(summary.warnings.count == 1 ? "warning" : "warnings")") }
         var line = parts.joined(separator: ", ") + String(format: " (%.2f s)", summary.seconds)
         let copies = summary.copies.count
         if copies > 0 { line += "; \(copies) identical \(copies == 1 ? "copy" : "copies") merged into the document of the original" }
@@ -165,7 +169,7 @@ enum ReportWriter {
             index: index.map { URL(fileURLWithPath: $0).standardizedFileURL.path },
             finished: ISO8601DateFormatter().string(from: Date()), seconds: summary.seconds,
             counts: ["indexed": summary.indexed.count, "unchanged": summary.unchanged, "removed": summary.removed.count,
-                     "skipped": summary.skipped.count, "copies": summary.copies.count],
+                     "skipped": summary.skipped.count, "copies": summary.copies.count, "warnings": summary.warnings.count],
             formats: summary.formats, files: summary.files)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]

@@ -9,6 +9,11 @@ struct ExtractedDocument {
     var properties: FileProperties
     /// Remarks for the report ("converted from Windows-1252").
     var notes: [String] = []
+    /// The whole text before it was cut into paragraphs (pages separated by form feeds), for the privacy guard's
+    /// line numbers; nil when the format has no lines of its own (HTML, Word, OpenDocument).
+    var plainText: String? = nil
+    /// `plainText`'s lines are the file's lines (text, Markdown) rather than lines of extracted text (PDF).
+    var plainTextIsFile = false
 
     var wordCount: Int {
         sections.reduce(0) { total, section in

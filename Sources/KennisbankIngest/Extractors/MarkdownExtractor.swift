@@ -5,7 +5,8 @@ import KennisbankCore
 /// file's own metadata, headings as sections, list items as bullets, and inline markup reduced to its text.
 struct MarkdownExtractor {
     func extract(_ decoded: TextDecoding.Decoded) throws(SkipReason) -> ExtractedDocument {
-        var lines = TextCleaner.normalise(decoded.text).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let normalised = TextCleaner.normalise(decoded.text)
+        var lines = normalised.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var properties = FileProperties(origin: "Markdown front matter")
         if lines.first?.trimmingCharacters(in: .whitespaces) == "---",
            let end = lines.dropFirst().firstIndex(where: { ["---", "..."].contains($0.trimmingCharacters(in: .whitespaces)) }) {
@@ -83,6 +84,8 @@ struct MarkdownExtractor {
         var document = ExtractedDocument(format: .markdown, sections: sections, pages: nil, properties: properties)
         if decoded.encoding != "UTF-8" { document.notes.append("converted from \(decoded.encoding)") }
         if document.wordCount == 0 { throw SkipReason(message: "Markdown file has no text") }
+        document.plainText = normalised
+        document.plainTextIsFile = true
         return document
     }
 

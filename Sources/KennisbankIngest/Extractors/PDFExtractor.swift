@@ -36,7 +36,8 @@ struct PDFExtractor {
         if Self.looksGarbled(raw) {
             throw SkipReason(message: "PDF text layer is unreadable (broken font encoding); run OCR on it first")
         }
-        var (sections, pages) = TextCleaner.pagedSections(TextCleaner.normalise(raw))
+        let normalised = TextCleaner.normalise(raw)
+        var (sections, pages) = TextCleaner.pagedSections(normalised)
         for index in sections.indices { sections[index].paragraphs = sections[index].paragraphs.map(TextCleaner.removeFootnoteMarkers) }
         var document = ExtractedDocument(format: .pdf, sections: sections, pages: info.pages ?? pages,
                                          properties: info.properties)
@@ -44,6 +45,7 @@ struct PDFExtractor {
             throw SkipReason(message: "PDF has no text layer (scanned pages?); run OCR on it first")
         }
         if info.encrypted { document.notes.append("encrypted PDF without a user password; text extracted") }
+        document.plainText = normalised
         return document
     }
 

@@ -23,6 +23,8 @@ struct PlainTextExtractor {
         }
         if decoded.encoding != "UTF-8" { document.notes.append("converted from \(decoded.encoding)") }
         if document.wordCount == 0 { throw SkipReason(message: "text file has no words") }
+        document.plainText = text
+        document.plainTextIsFile = true
         return document
     }
 }

@@ -48,10 +48,10 @@ struct MetadataReader {
             let first = error.items.first ?? XMLDiagnostic(line: 0, column: 0, message: "does not match the schema")
             throw fail(first.line, first.column, first.message)
         }
-        return try record(root, relativePath: relativePath, folder: folder, fail: fail)
+        return try record(root, relativePath: relativePath, kind: kind, folder: folder, fail: fail)
     }
 
-    private func record(_ root: XMLElement, relativePath: String, folder: URL,
+    private func record(_ root: XMLElement, relativePath: String, kind: Kind, folder: URL,
                         fail: (Int, Int, String) -> SkipReason) throws(SkipReason) -> MetadataRecord {
         func clean(_ text: String) -> String { TextCleaner.collapse(text) }
         func origin(_ element: XMLElement) -> String { "\(relativePath) line \(element.line)" }
@@ -102,6 +102,7 @@ struct MetadataReader {
                 groupContext: clean(method.child("groupContext")?.text ?? ""),
                 controlMethods: method.children("controlMethod").map { clean($0.text) }), origin: origin(method))
         }
+        record.privacyExceptions = PrivacyException.read(root.child("privacyExceptions"), origin: origin, reportsStale: kind == .sidecar)
         return record
     }
 }

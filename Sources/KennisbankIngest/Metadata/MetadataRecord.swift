@@ -30,15 +30,19 @@ struct MetadataRecord {
     var source: Sourced<KnowledgeDocument.Source>?
     var practice: Sourced<KnowledgeDocument.Practice>?
     var workingMethod: Sourced<KnowledgeDocument.WorkingMethod>?
+    /// Deliberate exceptions to the privacy guard.
+    var privacyExceptions: [PrivacyException] = []
 
     /// This record's fields, and `base`'s where this one has none. A list replaces the base list whole:
-    /// a sidecar that names its themes means those themes, not the folder's plus those.
+    /// a sidecar that names its themes means those themes, not the folder's plus those. Privacy exceptions add up.
     func over(_ base: MetadataRecord) -> MetadataRecord {
-        MetadataRecord(
+        var record = MetadataRecord(
             id: id ?? base.id, type: type ?? base.type, language: language ?? base.language, access: access ?? base.access,
             title: title ?? base.title, summary: summary ?? base.summary, published: published ?? base.published,
             organisations: organisations ?? base.organisations, authors: authors ?? base.authors, region: region ?? base.region,
             audiences: audiences ?? base.audiences, approaches: approaches ?? base.approaches, themes: themes ?? base.themes,
             source: source ?? base.source, practice: practice ?? base.practice, workingMethod: workingMethod ?? base.workingMethod)
+        record.privacyExceptions = privacyExceptions + base.privacyExceptions
+        return record
     }
 }
