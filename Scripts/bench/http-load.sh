@@ -6,13 +6,17 @@
 # Without INDEX_DIR, Corpus/ is indexed (with the thesaurus) into a temporary folder first. Prints requests/s,
 # latency p50/p99 (wrk --latency), error counts and the server's peak resident memory (VmHWM), then stops the
 # server. Traffic goes to 127.0.0.1 only, and the run is bounded in time.
-# Environment: KENNISBANK_BIN (skip the build), DURATION (default 20s), THREADS (2), CONNECTIONS (32).
+# Environment: KENNISBANK_BIN (skip the build), DURATION (default 20s), THREADS (2), CONNECTIONS (32),
+# CACHE_SIZE (serve --cache-size, default 2048; 0 computes every request).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
 DURATION=${DURATION:-20s}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
+# Search results the server keeps (serve --cache-size); 0 measures every request computed from scratch.
+CACHE_SIZE=${CACHE_SIZE:-2048}
+[[ $CACHE_SIZE =~ ^[0-9]+$ ]] || { echo "error: CACHE_SIZE must be a number" >&2; exit 2; }
 [[ $DURATION =~ ^[0-9]+s?$ ]] || { echo "error: DURATION must be seconds, like 20s" >&2; exit 2; }
 seconds=${DURATION%s}
 ((seconds >= 1 && seconds <= 600)) || { echo "error: DURATION must be 1 to 600 seconds" >&2; exit 2; }
@@ -61,7 +65,7 @@ else
 fi
 
 # Request logging is at info level; warning keeps the log itself out of the measurement.
-"$BIN" serve --index "$INDEX" --collection Corpus --host 127.0.0.1 --port 0 --log-level warning \
+"$BIN" serve --index "$INDEX" --collection Corpus --host 127.0.0.1 --port 0 --log-level warning --cache-size "$CACHE_SIZE" \
   >"$WORK/server.out" 2>"$WORK/server.err" &
 SERVER_PID=$!
 URL=""
@@ -137,7 +141,7 @@ p99=$(awk '$1 == "99%" {print $2}' "$WORK/wrk.out")
 non2xx=$(awk '/Non-2xx or 3xx responses:/ {print $NF}' "$WORK/wrk.out")
 sockerr=$(grep -o 'Socket errors:.*' "$WORK/wrk.out" || true)
 echo
-echo "http-load summary (index $INDEX, $THREADS threads, $CONNECTIONS connections, $DURATION)"
+echo "http-load summary (index $INDEX, $THREADS threads, $CONNECTIONS connections, $DURATION, result cache $CACHE_SIZE)"
 echo "  requests/s:       ${rps:-?}"
 echo "  latency p50:      ${p50:-?}"
 echo "  latency p99:      ${p99:-?}"

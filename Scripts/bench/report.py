@@ -99,15 +99,19 @@ def main():
     # Search
     kb_plain = json_lines(logs / "kb-search.out")[0]
     kb_filter = json_lines(logs / "kb-search-filter.out")[0]
+    kb_page = json_lines(logs / "kb-search-page.out")[0]
+    kb_page_filter = json_lines(logs / "kb-search-page-filter.out")[0]
     ref_modes = {e["mode"]: e for e in json_lines(logs / "ref-search.out")}
     ref_filter = {e["mode"]: e for e in json_lines(logs / "ref-search-filter.out")}
     kb_rss = max(time_report(logs / f"{n}.time")["rss_mb"] for n in ("kb-search", "kb-search-filter"))
     ref_rss = max(time_report(logs / f"{n}.time")["rss_mb"] for n in ("ref-search", "ref-search-filter"))
     search_rows = [
-        ("Results page only (top 10 + snippets)", "– (always counts facets)", latency(ref_modes["plain"]), "–"),
+        ("Results page only (top 10 + snippets)", latency(kb_page), latency(ref_modes["plain"]),
+         ratio(kb_page["p50_ms"], ref_modes["plain"]["p50_ms"])),
         ("Results page + exact facet counts", latency(kb_plain), latency(ref_modes["faceted"]),
          ratio(kb_plain["p50_ms"], ref_modes["faceted"]["p50_ms"])),
-        (f"Results page only, filter {args.filter}", "–", latency(ref_filter["plain"]), "–"),
+        (f"Results page only, filter {args.filter}", latency(kb_page_filter), latency(ref_filter["plain"]),
+         ratio(kb_page_filter["p50_ms"], ref_filter["plain"]["p50_ms"])),
         (f"Results page + facet counts, filter {args.filter}", latency(kb_filter), latency(ref_filter["faceted"]),
          ratio(kb_filter["p50_ms"], ref_filter["faceted"]["p50_ms"])),
         ("Peak RSS of the search process, MB", f"{kb_rss:.0f}", f"{ref_rss:.0f}", ratio(kb_rss, ref_rss)),
@@ -141,6 +145,15 @@ def main():
     out.append("|---|---:|---:|---:|")
     out += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in search_rows]
     out.append("")
+    http = logs / "http-load.out"
+    if http.exists():
+        out.append("## HTTP `/api/search`\n")
+        out.append("`Scripts/bench/http-load.sh` on the same Kennisbank index (release server, wrk on loopback, rotating "
+                   "query set with facet filters):\n")
+        out.append("```")
+        keep = ("--- serve", "http-load summary", "  requests/s", "  latency", "  non-2xx", "  server peak")
+        out += [line for line in http.read_text().splitlines() if line.startswith(keep)]
+        out.append("```\n")
     out.append(f"Match counts agree for {len(queries) - len(differing)} of {len(queries)} queries.")
     if differing:
         out.append("\n| Query | Kennisbank | Reference | Kennisbank read it as |")

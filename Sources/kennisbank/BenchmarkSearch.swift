@@ -20,6 +20,9 @@ extension Kennisbank {
         @Option(name: .customLong("filter"), help: "A facet filter applied to every query, facet=value (repeatable).")
         var filters: [String] = []
 
+        @Flag(help: "Only the ranked page (estimated total, no facet counts), like the reference's plain mode.")
+        var noFacets = false
+
         func run() throws {
             let lines = try String(contentsOfFile: queries, encoding: .utf8).split(separator: "\n").map(String.init)
             let searcher = try Searcher(location: IndexLocation(options.index), levels: AccessLevel.allCases)
@@ -28,12 +31,17 @@ extension Kennisbank {
                 let parts = filter.split(separator: "=", maxSplits: 1).map(String.init)
                 if parts.count == 2, let facet = Facet.named(parts[0]) { parsed[facet, default: []].append(parts[1]) }
             }
+            func request(_ query: String) -> SearchRequest {
+                var request = SearchRequest(query: query, filters: parsed)
+                request.countFacets = !noFacets
+                return request
+            }
             var latencies: [Double] = []
-            for query in lines { _ = try searcher.search(SearchRequest(query: query, filters: parsed)) }  // warm-up
+            for query in lines { _ = try searcher.search(request(query)) }  // warm-up
             for _ in 0..<rounds {
                 for query in lines {
                     let start = DispatchTime.now().uptimeNanoseconds
-                    _ = try searcher.search(SearchRequest(query: query, filters: parsed))
+                    _ = try searcher.search(request(query))
                     latencies.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
                 }
             }

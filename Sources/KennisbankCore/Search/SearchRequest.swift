@@ -19,6 +19,9 @@ public struct SearchRequest: Sendable, Hashable {
     /// Pseudo-relevance feedback: re-rank with the telling terms of the first results
     /// (the match set, totals and facet counts stay exactly those of the query).
     public var feedback: Bool
+    /// Exact facet counts over every match (the page's facets). Off, the total is Xapian's estimate and
+    /// no facets are returned: for callers that only need a ranked page.
+    public var countFacets: Bool = true
 
     public init(query: String = "", filters: [Facet: [String]] = [:], from: String? = nil, to: String? = nil,
                 sort: Sort = .relevance, offset: Int = 0, limit: Int = 10, expand: Bool = true, mode: Mode = .all, feedback: Bool = false) {

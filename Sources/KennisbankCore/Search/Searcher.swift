@@ -107,13 +107,15 @@ public final class Searcher {
             var interpretation = try interpret(text, languages: request.filters[.language], expand: request.expand,
                                                requireAll: request.mode == .all)
             var outcome = try run(interpretation, dateQuery: dateQuery, filterQuery: filterQuery, selections: selections,
-                                  sort: request.sort, offset: offset, limit: limit, feedback: request.feedback)
+                                  sort: request.sort, offset: offset, limit: limit, feedback: request.feedback,
+                                  countFacets: request.countFacets)
             // All words required finds nothing: try any of the words, and say so.
             if outcome.total == 0, interpretation.canRelaxToAny, request.mode == .all {
                 interpretation = try interpret(text, languages: request.filters[.language], expand: request.expand,
                                                requireAll: false)
                 outcome = try run(interpretation, dateQuery: dateQuery, filterQuery: filterQuery, selections: selections,
-                                  sort: request.sort, offset: offset, limit: limit, feedback: request.feedback)
+                                  sort: request.sort, offset: offset, limit: limit, feedback: request.feedback,
+                                  countFacets: request.countFacets)
             }
             return (interpretation, outcome)
         }
@@ -133,7 +135,7 @@ public final class Searcher {
         var hits: [SearchHit] = []
         if let page = outcome.page { hits = try makeHits(page, interpretation: interpretation) }
         var facetLists: [String: [FacetCount]] = [:]
-        for facet in Facet.allCases {
+        for facet in Facet.allCases where !outcome.counts.isEmpty {
             let index = Facet.allCases.firstIndex(of: facet)!
             let names = facets.values(in: facet)
             let selected = Set(request.filters[facet] ?? [])
@@ -172,14 +174,11 @@ public final class Searcher {
 
     private func run(_ interpretation: Interpretation, dateQuery: XapianQuery?, filterQuery: XapianQuery?,
                      selections: [Facet: Set<Int32>], sort: SearchRequest.Sort, offset: Int, limit: Int,
-                     feedback: Bool = false) throws(KennisbankError) -> Outcome {
+                     feedback: Bool = false, countFacets: Bool = true) throws(KennisbankError) -> Outcome {
         var base = interpretation.query
         if let dateQuery { base = .combine(.filter, [base, dateQuery]) }
         var ranked = filterQuery.map { XapianQuery.combine(.filter, [base, $0]) } ?? base
         do {
-            var docids: [[UInt32]] = []
-            for shard in shards { docids.append(try shard.matchingDocumentIDs(base)) }
-            let (total, counts) = facets.count(matching: docids, selections: selections)
             var options = XapianSearchOptions()
             options.offset = UInt32(offset)
             options.limit = UInt32(limit)
@@ -189,6 +188,14 @@ public final class Searcher {
                 options.sortSlot = IndexSchema.dateSlot
                 options.sortDescending = true
             }
+            guard countFacets else {
+                if feedback, options.sortSlot == nil { ranked = try withFeedback(ranked, query: interpretation.query, options: options) }
+                let page = try database.search(ranked, options: options)
+                return Outcome(total: Int(page.estimatedTotal), counts: [], page: page.count > 0 ? page : nil)
+            }
+            var docids: [[UInt32]] = []
+            for shard in shards { docids.append(try shard.matchingDocumentIDs(base)) }
+            let (total, counts) = facets.count(matching: docids, selections: selections)
             if feedback, total > 0, options.sortSlot == nil {
                 ranked = try withFeedback(ranked, query: interpretation.query, options: options)
             }
