@@ -62,7 +62,9 @@ let package = Package(
         .testTarget(name: "KennisbankCLITests", dependencies: []),
         .testTarget(
             name: "KennisbankServerTests",
-            dependencies: ["KennisbankServer", "KennisbankIngest", .product(name: "HummingbirdTesting", package: "hummingbird")]
+            dependencies: ["KennisbankServer", "KennisbankIngest", "LibXMLKit", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            // atom.rng: the Atom 1.0 subset the saved-search feeds are validated against.
+            resources: [.copy("Resources/atom.rng")]
         ),
     ],
     swiftLanguageModes: [.v6],

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 import urllib.error
 import urllib.parse
 import urllib.request
+import uuid
 from pathlib import Path
 
 import pytest
@@ -130,3 +132,41 @@ def page(browser, base_url):
 def screenshot_dir() -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS
+
+
+# --- signing in -------------------------------------------------------------------------------------------------
+
+def _create_token(role: str) -> str:
+    """A fresh token of `role`, made with the CLI on the index the server reads (it reads tokens.json per request)."""
+    binary, index = os.environ.get("KENNISBANK_BIN"), os.environ.get("KENNISBANK_INDEX")
+    if not binary or not index:
+        pytest.skip("KENNISBANK_BIN and KENNISBANK_INDEX are needed to make a token (Scripts/browser-test sets them)")
+    name = f"Browsertest {role} {uuid.uuid4().hex[:8]}"
+    result = subprocess.run([binary, "token", "create", "--role", role, "--name", name, "--index", index],
+                            capture_output=True, text=True, timeout=60, check=True)
+    token = result.stdout.strip().splitlines()[-1].strip()
+    assert token.startswith("kb_"), f"unexpected token output: {result.stdout!r} {result.stderr!r}"
+    return token
+
+
+@pytest.fixture(scope="session")
+def tokens():
+    """One token per role, made once per run: tokens["trainer"], tokens["curator"], ..."""
+    made: dict[str, str] = {}
+
+    class Tokens:
+        def __getitem__(self, role: str) -> str:
+            if role not in made:
+                made[role] = _create_token(role)
+            return made[role]
+
+    return Tokens()
+
+
+def sign_in(page, token: str):
+    """Logs in through the login form, as a person would; the session cookie stays in the page's context."""
+    page.goto("/inloggen")
+    page.fill("#token", token)
+    with page.expect_navigation():
+        page.click("form.login-form button[type=submit]")
+    assert page.locator(".logged-in").count() == 1, "the login did not succeed"

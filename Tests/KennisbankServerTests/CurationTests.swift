@@ -242,7 +242,7 @@ import Testing
             // Nobody deletes another token's saved search; the owner does, and its feed ends with it.
             #expect(try await client.send("/api/saved-searches/\(professionalID)", method: .delete, as: trainer).status == .notFound)
             #expect(try await client.send("/api/saved-searches/\(professionalID)", method: .delete).status == .unauthorized)
-            #expect(try await client.send(professionalFeed).status == .ok)
+            #expect(try atom(try await client.send(professionalFeed)).entries.map(\.id) == ["urn:kennisbank:vl-kikkerland"])
             #expect(try await client.send("/api/saved-searches/\(professionalID)", method: .delete, as: professional).status == .noContent)
             #expect(try await client.send(professionalFeed).status == .notFound)
 
@@ -291,7 +291,7 @@ import Testing
             #expect(list.body.contains("<a href=\"/?q=loverboy&amp;type=rapport\">Rapporten over loverboys</a>"))
             #expect(list.body.contains("loverboy; Soort document: Rapport"))
             let feed = try #require(firstMatch(#"href="(/feeds/[0-9a-f]{64}\.atom)""#, in: list.body))
-            #expect(try await client.send(feed).status == .ok)
+            _ = try atom(try await client.send(feed))
             let id = try #require(firstMatch(#"name="id" value="([0-9a-f]+)""#, in: list.body))
             #expect(try await client.send("/api/saved-searches", as: .cookie(cookie)).json["savedSearches"] as? [Any] != nil)
 
@@ -317,7 +317,9 @@ import Testing
         }
     }
 
-    /// The essentials of RFC 4287, read with FoundationXML: feed id, title, updated; per entry id, title, updated, link.
+    /// A feed checked as Atom: valid against `Resources/atom.rng` (RFC 4287's structure, RFC 3339 dates), then read
+    /// with FoundationXML for what a grammar cannot say: every date a real RFC 3339 date-time, ids unique in the feed,
+    /// a self link, an alternate link in every entry, at most one alternate link per type and language.
     struct Atom {
         struct Entry { var id: String; var title: String; var updated: String; var link: String; var summary: String }
         var updated: String
@@ -326,6 +328,8 @@ import Testing
 
     func atom(_ reply: Reply) throws -> Atom {
         #expect(reply.status == .ok, "\(reply.body.prefix(300))")
+        let problems = AtomValidation.problems(reply.body)
+        #expect(problems.isEmpty, "not valid Atom (atom.rng): \(problems)")
         let document = try XMLDocument(data: Data(reply.body.utf8), options: [])
         let feed = try #require(document.rootElement())
         #expect(feed.localName == "feed")
@@ -341,8 +345,12 @@ import Testing
         func attribute(_ element: XMLElement, _ name: String) -> String? {
             (element.attributes ?? []).first { $0.localName == name || $0.name == name }?.stringValue
         }
-        func isTimestamp(_ text: String) -> Bool {
-            firstMatch(#"^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2}))$"#, in: text) != nil
+        func isTimestamp(_ text: String) -> Bool { AtomValidation.isRFC3339(text) }
+        /// At most one alternate link per type and hreflang (RFC 4287, 4.1.1 and 4.1.2).
+        func checkAlternates(_ element: XMLElement, _ what: String) {
+            let alternates = children(element, "link").filter { (attribute($0, "rel") ?? "alternate") == "alternate" }
+                .map { "\(attribute($0, "type") ?? "")|\(attribute($0, "hreflang") ?? "")" }
+            #expect(alternates.count == Set(alternates).count, "\(what): several alternate links of one type and language")
         }
         let feedID = try text(feed, "id")
         #expect(feedID.hasPrefix("urn:kennisbank:zoekopdracht:"))
@@ -351,18 +359,69 @@ import Testing
         #expect(isTimestamp(updated), "\(updated)")
         // A feed without an author needs one in every entry; this one has its own.
         #expect(!children(feed, "author").isEmpty)
-        #expect(children(feed, "link").contains { attribute($0, "rel") == "self" })
+        let selfLinks = children(feed, "link").filter { attribute($0, "rel") == "self" }
+        #expect(selfLinks.count == 1)
+        #expect(selfLinks.first.flatMap { firstMatch(#"^(/feeds/[0-9a-f]{64}\.atom)$"#, in: attribute($0, "href") ?? "") } != nil)
+        checkAlternates(feed, "feed")
+        var ids = [feedID]
         var entries: [Atom.Entry] = []
         for entry in children(feed, "entry") {
             let id = try text(entry, "id")
+            ids.append(id)
             let updated = try text(entry, "updated")
             #expect(isTimestamp(updated), "\(updated)")
+            for published in children(entry, "published") {
+                #expect(isTimestamp(published.stringValue ?? ""), "published \(published.stringValue ?? "")")
+            }
+            checkAlternates(entry, id)
             let link = try #require(children(entry, "link").first { (attribute($0, "rel") ?? "alternate") == "alternate" })
             entries.append(Atom.Entry(id: id, title: try text(entry, "title"), updated: updated,
                                       link: try #require(attribute(link, "href")),
                                       summary: try text(entry, "summary")))
         }
+        // Ids are permanent and unique: the feed's own and each entry's, no two alike.
+        #expect(ids.count == Set(ids).count, "ids repeat: \(ids)")
         return Atom(updated: updated, entries: entries)
+    }
+
+    /// atom.rng itself: it accepts what RFC 4287 allows and refuses what it forbids, so a valid feed means something.
+    @Test func theAtomSchemaAcceptsValidFeedsAndRefusesBrokenOnes() {
+        let head = #"<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="nl"><id>urn:x:feed</id><title>T</title><updated>2024-01-31T09:30:00Z</updated>"#
+        let author = "<author><name>LEJ</name></author>"
+        func entry(_ extra: String = "", updated: String = "2024-01-31T09:30:00Z") -> String {
+            "<entry><id>urn:x:1</id><title>E</title><updated>\(updated)</updated>\(extra)<link href=\"/document/1\"/></entry>"
+        }
+        let valid = [
+            head + author + #"<link rel="self" type="application/atom+xml" href="/feeds/a.atom"/>"# + entry() + "</feed>",
+            head + entry(author) + entry(author) + "</feed>",  // no feed author: every entry has one
+            head + author + entry("<published>2024-01-01T00:00:00.5+01:00</published><summary type=\"html\">&lt;b&gt;x&lt;/b&gt;</summary>") + "</feed>",
+        ]
+        for feed in valid { #expect(AtomValidation.problems(feed).isEmpty, "\(feed): \(AtomValidation.problems(feed))") }
+        let invalid: [(String, String)] = [
+            ("no author anywhere", head + entry() + "</feed>"),
+            ("one entry without author", head + entry(author) + entry() + "</feed>"),
+            ("no id", head.replacingOccurrences(of: "<id>urn:x:feed</id>", with: "") + author + "</feed>"),
+            ("relative id", head.replacingOccurrences(of: "urn:x:feed", with: "feed-1") + author + "</feed>"),
+            ("two titles", head + "<title>U</title>" + author + "</feed>"),
+            ("entry without updated", head + author + "<entry><id>urn:x:1</id><title>E</title></entry></feed>"),
+            ("date without time zone", head + author + entry(updated: "2024-01-31T09:30:00") + "</feed>"),
+            ("date only", head + author + entry(updated: "2024-01-31") + "</feed>"),
+            ("impossible date", head + author + entry(updated: "2024-02-30T09:30:00Z") + "</feed>"),
+            ("lower-case t", head + author + entry(updated: "2024-01-31t09:30:00Z") + "</feed>"),
+            ("link without href", head + author + #"<link rel="self"/>"# + "</feed>"),
+            ("unknown element", head + author + "<colour>red</colour></feed>"),
+            ("metadata after an entry", head + author + entry() + "<subtitle>S</subtitle></feed>"),
+            ("wrong namespace", #"<feed><id>urn:x:feed</id><title>T</title><updated>2024-01-31T09:30:00Z</updated></feed>"#),
+        ]
+        for (what, feed) in invalid { #expect(!AtomValidation.problems(feed).isEmpty, "accepted: \(what)") }
+
+        for good in ["2024-01-31T09:30:00Z", "2024-02-29T23:59:60Z", "1999-12-31T00:00:00.123-05:00"] {
+            #expect(AtomValidation.isRFC3339(good), "\(good)")
+        }
+        for bad in ["2023-02-29T00:00:00Z", "2024-04-31T00:00:00Z", "2024-01-31T24:00:00Z", "2024-01-31 09:30:00Z",
+                    "2024-01-31T09:30:00", "2024-01-31T09:30:00z", "2024-1-31T09:30:00Z", "2024-01-31T09:30:00+0100"] {
+            #expect(!AtomValidation.isRFC3339(bad), "\(bad)")
+        }
     }
 
     // MARK: - Statistics
