@@ -13,10 +13,21 @@ public final class DutchLexicon: Sendable {
     public static let shared: DutchLexicon = {
         var words = Set<String>()
         for path in ["/usr/share/dict/dutch", "/usr/share/dict/nederlands"] {
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
-            for line in text.split(separator: "\n") where line.count >= 3 && !line.contains("'") {
-                if line.unicodeScalars.first!.properties.isUppercase { continue }
-                words.insert(Folding.fold(String(line)))
+            guard let data = FileManager.default.contents(atPath: path) else { continue }
+            words.reserveCapacity(420_000)
+            // Byte-level scan: 400,000 lines, read by every process that stems Dutch, so keep it cheap.
+            data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+                var start = 0
+                for index in 0...bytes.count {
+                    guard index == bytes.count || bytes[index] == 0x0A else { continue }
+                    defer { start = index + 1 }
+                    let line = UnsafeRawBufferPointer(rebasing: bytes[start..<index])
+                    // At least 3 letters, no apostrophes (*baby's*), no proper names (capital first letter).
+                    guard line.count >= 3, !line.contains(0x27), !(0x41...0x5A).contains(line[0]) else { continue }
+                    let word = String(decoding: line, as: UTF8.self)
+                    if line[0] >= 0x80, word.unicodeScalars.first!.properties.isUppercase { continue }
+                    words.insert(Folding.fold(word))
+                }
             }
             break
         }
