@@ -11,6 +11,13 @@ public final class IndexWriter {
     /// Word counts per level since the last commit; each level's spelling dictionary only ever holds
     /// words of its own documents, so suggestions never reveal a word from a level a caller cannot see.
     private var spelling: [AccessLevel: [String: UInt32]] = [:]
+    /// Batches are written on this serial queue while the caller reads and analyses the next one: Xapian's
+    /// writer is single-threaded, and overlapping it with analysis keeps every core busy. Every other method
+    /// waits for the queue first, so the databases and `spelling` are never touched from two threads.
+    private let writeQueue = DispatchQueue(label: "kennisbank.index.write")
+    private let writes = DispatchGroup()
+    /// A failure of a background write, thrown by the next call (set on `writeQueue`, read after `writes.wait()`).
+    private var deferredError: KennisbankError?
 
     /// Opens (creating when needed) every level's database for writing.
     /// - Throws: `KennisbankError.indexLocked` when another indexer is running.
@@ -34,6 +41,7 @@ public final class IndexWriter {
 
     /// Adds or replaces the document with this id, removing it from any other level it used to be in.
     public func put(_ document: KnowledgeDocument) throws(KennisbankError) {
+        try waitForWrites()
         var words = spelling[document.access, default: [:]]
         let built = try builder.build(document) { word in Self.countSpelling(word, into: &words) }
         spelling[document.access] = words
@@ -63,14 +71,32 @@ public final class IndexWriter {
                 index += workers.count
             }
         }
-        for (index, document) in documents.enumerated() {
-            switch results.take(index) {
-            case .success(let (built, words)):
-                spelling[document.access, default: [:]].merge(words, uniquingKeysWith: +)
-                try write(built, for: document)
-            case .failure(let error):
-                throw error
+        for index in documents.indices {
+            if case .failure(let error) = results.take(index) { throw error }
+        }
+        try waitForWrites()
+        nonisolated(unsafe) let writer = self
+        writes.enter()
+        writeQueue.async {
+            defer { writer.writes.leave() }
+            do {
+                for (index, document) in documents.enumerated() {
+                    guard case .success(let (built, words)) = results.take(index) else { continue }
+                    writer.spelling[document.access, default: [:]].merge(words, uniquingKeysWith: +)
+                    try writer.write(built, for: document)
+                }
+            } catch {
+                writer.deferredError = error as? KennisbankError ?? .index("\(error)")
             }
+        }
+    }
+
+    /// Waits until the batch being written in the background is in, and throws its failure, if any.
+    private func waitForWrites() throws(KennisbankError) {
+        writes.wait()
+        if let error = deferredError {
+            deferredError = nil
+            throw error
         }
     }
 
@@ -92,6 +118,7 @@ public final class IndexWriter {
     }
 
     public func delete(id: String) throws(KennisbankError) {
+        try waitForWrites()
         do {
             for database in databases.values { try database.delete(uniqueTerm: IndexSchema.idTerm(id)) }
         } catch {
@@ -101,6 +128,7 @@ public final class IndexWriter {
 
     /// Commits every level. Each level's commit is atomic; readers never see half a batch within a level.
     public func commit() throws(KennisbankError) {
+        try waitForWrites()
         do {
             for level in AccessLevel.allCases {
                 for (word, count) in spelling[level] ?? [:] { try databases[level]!.addSpelling(word, frequency: count) }
@@ -115,6 +143,7 @@ public final class IndexWriter {
     /// Replaces the synonym table of every level with the thesaurus, and adds its words to the
     /// spelling dictionaries (they are curators' words, not any document's). Committed at once.
     public func load(_ thesaurus: Thesaurus) throws(KennisbankError) {
+        try waitForWrites()
         let table = thesaurus.synonymTable(analyzer: Analyzer(language: "nl"))
         let words = thesaurus.words
         do {
@@ -137,6 +166,7 @@ public final class IndexWriter {
 
     /// Releases the locks; uncommitted changes are discarded.
     public func close() {
+        writes.wait()
         databases.values.forEach { $0.close() }
         databases = [:]
     }
