@@ -288,7 +288,10 @@ public final class Searcher {
                 throw .invalidQuery(Self.explain(error.message))
             }
         }
-        let query = parsed.count == 1 ? parsed[0] : XapianQuery.combine(.or, parsed)
+        var query = parsed.count == 1 ? parsed[0] : XapianQuery.combine(.or, parsed)
+        if let joined = Self.joinedCompounds(tokens, analyzer: dutch) {
+            query = .combine(.andMaybe, [query, joined])
+        }
         let hasOperators = tokens.contains { if case .op = $0 { return true } else { return false } }
         let hasPhrase = tokens.contains { if case .phrase = $0 { return true } else { return false } }
         var reading: String? = repaired.lowercased() == trimmed.lowercased() ? nil : repaired
@@ -296,6 +299,26 @@ public final class Searcher {
         let wordCount = tokens.filter { if case .word = $0 { return true } else if case .expansion = $0 { return true } else { return false } }.count
         return Interpretation(query: query, isEmpty: false, reading: reading, expansions: expansions,
                               canRelaxToAny: requireAll && !hasOperators && !hasPhrase && wordCount > 1)
+    }
+
+    /// Dutch writes compounds as one word, people type them as two (*jeugd prostitutie*, *hotel kamers*).
+    /// Documents index a compound as itself and its parts, so the parts already match; this adds weight
+    /// (never matches) for documents with the whole compound, which is what the user meant.
+    static func joinedCompounds(_ tokens: [QueryRepair.Token], analyzer: Analyzer) -> XapianQuery? {
+        guard analyzer.stage.decompounding else { return nil }
+        var terms: [XapianQuery] = []
+        for index in tokens.indices.dropLast() {
+            guard case .word(let first) = tokens[index], case .word(let second) = tokens[index + 1],
+                  QueryExpansion.isPlain(first), QueryExpansion.isPlain(second),
+                  !QueryExpansion.isAcronym(first), !QueryExpansion.isAcronym(second),
+                  !stopwordSet.contains(first.lowercased()), !stopwordSet.contains(second.lowercased()),
+                  first.count >= 3, second.count >= 3 else { continue }
+            let joined = (first + second).lowercased()
+            guard joined.allSatisfy(\.isLetter) else { continue }
+            terms.append(.term("Z" + analyzer.stem(joined)))
+        }
+        guard !terms.isEmpty else { return nil }
+        return terms.count == 1 ? terms[0] : .combine(.or, terms)
     }
 
     /// "Bedoelde u ...?": each plain word replaced by the spelling dictionary's best match, offered only
