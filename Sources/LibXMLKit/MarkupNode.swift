@@ -68,19 +68,7 @@ enum MarkupConverter {
     static let maxDepth = 400
 
     static func convert(_ node: xmlNodePtr, lowercaseNames: Bool, depth: Int = 0) -> MarkupNode {
-        var attributes: [String: String] = [:]
-        var property = node.pointee.properties
-        while let attribute = property {
-            var value = ""
-            var part = attribute.pointee.children
-            while let textNode = part {
-                value += string(textNode.pointee.content)
-                part = textNode.pointee.next
-            }
-            let name = string(attribute.pointee.name)
-            attributes[lowercaseNames ? name.lowercased() : name] = value
-            property = attribute.pointee.next
-        }
+        let attributes = SafeParse.attributes(of: node, lowercaseNames: lowercaseNames)
         var children: [MarkupNode] = []
         if depth < maxDepth {
             var child = node.pointee.children
@@ -89,20 +77,15 @@ enum MarkupConverter {
                 case XML_ELEMENT_NODE:
                     children.append(convert(current, lowercaseNames: lowercaseNames, depth: depth + 1))
                 case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                    children.append(MarkupNode(kind: .text, name: "", text: string(current.pointee.content)))
+                    children.append(MarkupNode(kind: .text, name: "", text: SafeParse.string(current.pointee.content)))
                 default:
                     break  // comments, processing instructions and entity references carry no content
                 }
                 child = current.pointee.next
             }
         }
-        let name = string(node.pointee.name)
+        let name = SafeParse.string(node.pointee.name)
         return MarkupNode(kind: .element, name: lowercaseNames ? name.lowercased() : name, attributes: attributes,
                           children: children, line: Int(xmlGetLineNo(node)))
-    }
-
-    static func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
-        guard let pointer else { return "" }
-        return String(cString: pointer)
     }
 }
