@@ -4,6 +4,7 @@ import KennisbankCore
 import KennisbankExport
 import Logging
 import Mustache
+import ServiceLifecycle
 
 public typealias KennisbankApplication = Application<RouterResponder<KennisbankRequestContext>>
 
@@ -19,11 +20,12 @@ public func buildApplication(
 ) async throws -> KennisbankApplication {
     var logger = logger ?? Logger(label: "kennisbank.server")
     logger.logLevel = configuration.logLevel
-    let router = try await buildRouter(configuration, logger: logger)
+    let (router, services) = try await buildRouterAndServices(configuration, logger: logger)
     let host = configuration.host
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Kennisbank"),
+        services: services,
         onServerRunning: { channel in
             await onServerRunning(host, channel.localAddress?.port ?? 0)
         },
@@ -32,6 +34,12 @@ public func buildApplication(
 
 /// The router with every route and middleware, over an opened index.
 public func buildRouter(_ configuration: KennisbankServerConfiguration, logger: Logger) async throws -> Router<KennisbankRequestContext> {
+    try await buildRouterAndServices(configuration, logger: logger).router
+}
+
+/// The router, and the services that must run beside it (writing analytics on shutdown).
+func buildRouterAndServices(_ configuration: KennisbankServerConfiguration, logger: Logger) async throws
+    -> (router: Router<KennisbankRequestContext>, services: [any Service]) {
     let location = IndexLocation(configuration.indexPath)
     // Open once now, so a missing or broken index fails at start-up with a clear message rather than per request.
     let pool = SearcherPool(location: location, limit: configuration.searchersPerLevelSet, logger: logger)
@@ -81,7 +89,7 @@ public func buildRouter(_ configuration: KennisbankServerConfiguration, logger: 
     router.add(middleware: ErrorMiddleware(pages: pages, access: access))
     router.add(middleware: RequestBodyLimitMiddleware(limit: configuration.maxRequestBodySize))
     routes.register(on: router)
-    return router
+    return (router, [AnalyticsOnShutdown(analytics: analytics)])
 }
 
 /// Adds conservative security headers to every response.

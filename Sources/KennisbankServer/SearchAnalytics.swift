@@ -1,6 +1,7 @@
 import Foundation
 import KennisbankCore
 import Logging
+import ServiceLifecycle
 
 /// Search analytics without tracking people.
 ///
@@ -383,5 +384,16 @@ public enum QueryPrivacy {
                 String(word).trimmingCharacters(in: CharacterSet(charactersIn: ".:!?'*+"))
             }
             .filter { !$0.isEmpty }
+    }
+}
+
+/// Writes pending search analytics when the server shuts down gracefully, so the last counts (kept in
+/// memory for up to `writeDelay`) are not lost on a stop or restart.
+struct AnalyticsOnShutdown: Service {
+    let analytics: SearchAnalytics
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        await analytics.flush()
     }
 }
