@@ -116,6 +116,16 @@ struct IngestNRMTests {
         #expect(hits.ids.contains("p0054d01"))
     }
 
+    @Test func aMisspellingIsCorrectedForEveryRole() throws {
+        let (_, location, _) = try RealData.nrmIndex.get()
+        for levels in [[AccessLevel.openbaar], AccessLevel.allCases] {
+            let result = try Searcher(location: location, levels: levels).search(SearchRequest(query: "slachtofermonitor"))
+            #expect(result.correctedFrom == "slachtofermonitor", "\(levels)")
+            #expect(result.understood == "slachtoffermonitor", "\(levels)")
+            #expect(result.total > 0, "\(levels)")
+        }
+    }
+
     @Test func reindexingWithoutChangesReadsNothing() throws {
         let (_, _, indexer) = try RealData.nrmIndex.get()
         let again = try indexer.run()

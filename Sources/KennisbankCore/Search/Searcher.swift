@@ -332,7 +332,7 @@ public final class Searcher {
             for token in tokens {
                 // Short words have too many neighbours one edit away (fiets → iets): leave them alone.
                 if case .word(let word) = token, QueryExpansion.isPlain(word), word.count >= 6,
-                   let suggestion = try database.spellingSuggestion(for: word.lowercased()), suggestion != word.lowercased(),
+                   let suggestion = try spellingSuggestion(forWord: word.lowercased()), suggestion != word.lowercased(),
                    !Self.stopwords.contains(suggestion) {
                     corrected.append(.word(suggestion))
                     changed = true
@@ -355,6 +355,15 @@ public final class Searcher {
         } catch {
             throw .index("spelling lookup failed: \(error)")
         }
+    }
+
+    /// Xapian finds no spelling suggestion in several databases opened as one, so each level the caller may
+    /// see is asked in turn (the most public first); the first suggestion wins.
+    private func spellingSuggestion(forWord word: String) throws(XapianError) -> String? {
+        for shard in shards {
+            if let suggestion = try shard.spellingSuggestion(for: word) { return suggestion }
+        }
+        return nil
     }
 
     private static func explain(_ message: String) -> String {
