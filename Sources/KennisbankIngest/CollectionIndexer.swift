@@ -15,8 +15,10 @@ public struct CollectionIndexer: Sendable {
     public var defaultsCatalog: URL?
     /// Try files that failed last time again even when they did not change.
     public var retryFailed = false
-    /// Commit (and save the manifest) after this many documents, so memory stays bounded.
-    public var documentsPerCommit = 50
+    /// Commit (and save the manifest) after this many documents, so memory stays bounded. Each commit flushes
+    /// Xapian's changes and rewrites the manifest, so committing often is slow on large runs: every 1,000
+    /// documents indexed 10,000 synthetic ones in 27 s at 172 MB peak, every 50 in 48 s.
+    public var documentsPerCommit = 1000
     /// Called after each file.
     public var progress: (@Sendable (IngestProgress) -> Void)?
 

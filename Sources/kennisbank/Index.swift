@@ -35,8 +35,8 @@ extension Kennisbank {
         @Option(help: "Write a JSON report of every file's outcome to this file.")
         var report: String?
 
-        @Option(help: "Commit after this many documents (bounds memory).")
-        var commitEvery = 50
+        @Option(help: "Commit after this many documents (bounds memory; an interrupted run keeps what it committed).")
+        var commitEvery = 1000
 
         func run() throws {
             do {
