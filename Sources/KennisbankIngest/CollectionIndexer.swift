@@ -99,7 +99,17 @@ public struct CollectionIndexer: Sendable {
         let retry = retryFailed || (previous.vocabulary != nil && previous.vocabulary != vocabularyFingerprint)
         let run = IngestRun(folder: folder, loader: makeLoader(), previous: previous, retryFailed: retry, sink: sink, progress: progress)
         run.setVocabularyFingerprint(vocabularyFingerprint)
-        sink.onCommit = { () throws(KennisbankError) in try Self.save(run.checkpointManifest(), to: manifestURL) }
+        // A checkpoint lets an interrupted run skip what it already committed. For large collections it is
+        // written at most every 15 s: encoding a manifest of 100,000 files after every commit cost more time and
+        // memory than the indexing it protects. A file committed but not yet checkpointed is indexed again by
+        // the next run (replacing itself by id); only if it is also deleted before that run does its document
+        // stay until `index --full`.
+        var lastCheckpoint = Date()
+        sink.onCommit = { () throws(KennisbankError) in
+            guard run.fileCount < 5_000 || Date().timeIntervalSince(lastCheckpoint) >= 15 else { return }
+            try Self.save(run.checkpointManifest(), to: manifestURL)
+            lastCheckpoint = Date()
+        }
         let (summary, manifest) = try run.run()
         try Self.save(manifest, to: manifestURL)
         return summary

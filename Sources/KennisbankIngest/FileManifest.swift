@@ -34,7 +34,7 @@ struct FileManifest: Codable {
     /// Writes atomically (temporary file + rename), so a crash never leaves half a manifest.
     func save(to url: URL) throws {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+        encoder.outputFormatting = [.sortedKeys]  // compact: it is rewritten during long runs
         try encoder.encode(self).write(to: url, options: .atomic)
     }
 

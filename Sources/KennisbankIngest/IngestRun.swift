@@ -306,6 +306,9 @@ final class IngestRun {
 
     func setVocabularyFingerprint(_ fingerprint: String) { next.vocabulary = fingerprint }
 
+    /// Files in the collection (known once the run has scanned it).
+    var fileCount: Int { total }
+
     // MARK: - Reporting
 
     private func record(_ outcome: FileOutcome) { outcomes[outcome.path + (outcome.status == .removed ? "\u{0}removed" : "")] = outcome }
