@@ -69,7 +69,7 @@ fi
   >"$WORK/server.out" 2>"$WORK/server.err" &
 SERVER_PID=$!
 URL=""
-for _ in $(seq 300); do
+for _ in $(seq 1200); do   # up to 120 s: a large index takes a while to open
   URL=$(grep -o 'http://127\.0\.0\.1:[0-9]*/' "$WORK/server.out" 2>/dev/null | head -n1 || true)
   [[ -n $URL ]] && break
   kill -0 "$SERVER_PID" 2>/dev/null || break

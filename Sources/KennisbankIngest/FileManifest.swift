@@ -44,14 +44,7 @@ struct FileManifest: Codable {
     }
 }
 
-/// 64-bit FNV-1a: fast content fingerprint for change detection (not for security).
+/// Content fingerprint of a file (see `ContentFingerprint`).
 func contentHash(_ bytes: [UInt8]) -> String {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    bytes.withUnsafeBufferPointer { buffer in
-        for byte in buffer {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-    }
-    return String(hash, radix: 16) + "-" + String(bytes.count)
+    ContentFingerprint.of(bytes)
 }

@@ -22,16 +22,9 @@ extension KennisbankService {
         // Over every level, inside the server only: what a caller learns from it is filtered by the caller's role below.
         let fingerprints = try await pool.withSearcher(role: .curator) { searcher -> [String: String] in
             var fingerprints: [String: String] = [:]
-            var request = SearchRequest(sort: .date, offset: 0, limit: SearchRequest.maxLimit, expand: false)
-            while true {
-                let page = try searcher.search(request)
-                for hit in page.hits {
-                    guard let document = try searcher.document(id: hit.id) else { continue }
-                    let data = (try? IndexSchema.encode(document)) ?? Array(hit.id.utf8)
-                    fingerprints[hit.id] = SHA256.hex(Array(SHA256.hash(data).prefix(12)))
-                }
-                request.offset += page.hits.count
-                if page.hits.isEmpty || request.offset >= page.total { break }
+            // The stored data is the document as IndexSchema.encode wrote it: a change to it is a new version.
+            for (id, data) in try searcher.storedDocuments() {
+                fingerprints[id] = ContentFingerprint.of(data.utf8)
             }
             return fingerprints
         }
