@@ -44,7 +44,3 @@ struct FileManifest: Codable {
     }
 }
 
-/// Content fingerprint of a file (see `ContentFingerprint`).
-func contentHash(_ bytes: [UInt8]) -> String {
-    ContentFingerprint.of(bytes)
-}

@@ -126,7 +126,7 @@ final class IngestRun {
         case .failure(let reason):
             item.failure = reason
         case .success(let bytes):
-            item.hash = contentHash(bytes)
+            item.hash = ContentFingerprint.of(bytes)
             if let old, !retry, old.hash == item.hash, old.metadata == metadata {
                 var refreshed = old
                 refreshed.size = candidate.size

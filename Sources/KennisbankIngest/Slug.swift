@@ -1,4 +1,5 @@
 import Foundation
+import KennisbankCore
 
 /// Document ids for files that do not name one: derived from the path inside the collection, so the same
 /// file always gets the same id ("NRM/Jaarplan 2017.pdf" → "nrm-jaarplan-2017").
@@ -22,7 +23,7 @@ enum Slug {
         if slug.isEmpty { slug = "document" }
         if slug.count > maxLength {
             // Long paths keep their start and get a short hash, so two long names stay distinct.
-            let hash = String(contentHash(Array(path.utf8)).prefix(8))
+            let hash = String(ContentFingerprint.of(Array(path.utf8)).prefix(8))
             slug = String(slug.prefix(maxLength - 9)).trimmingCharacters(in: CharacterSet(charactersIn: "-")) + "-" + hash
         }
         return slug

@@ -23,9 +23,7 @@ extension KennisbankService {
         let fingerprints = try await pool.withSearcher(role: .curator) { searcher -> [String: String] in
             var fingerprints: [String: String] = [:]
             // The stored data is the document as IndexSchema.encode wrote it: a change to it is a new version.
-            for (id, data) in try searcher.storedDocuments() {
-                fingerprints[id] = ContentFingerprint.of(data.utf8)
-            }
+            try searcher.forEachStoredDocument { id, data in fingerprints[id] = ContentFingerprint.of(data.utf8) }
             return fingerprints
         }
         await ledger.update(stamp: stamp, documents: fingerprints)

@@ -68,7 +68,7 @@ struct DutchLemmatizer: Sendable {
                lexicon.contains(particle + rest) { return particle + rest }     // gelopen → lopen
             if rest.hasSuffix("d") || rest.hasSuffix("t") {
                 for stem in [String(rest.dropLast()), rest] where stem.count >= 3 {
-                    if let infinitive = weakInfinitive(stem: stem, paradigm: stem), lexicon.contains(particle + infinitive) {
+                    if let infinitive = weakInfinitive(stem: stem), lexicon.contains(particle + infinitive) {
                         return particle + infinitive
                     }
                 }
@@ -83,19 +83,17 @@ struct DutchLemmatizer: Sendable {
                 // kant/kanten, feit/feiten: a noun or adjective in its own right, not a verb form.
                 if !lexicon.contains(stem + (Self.isVoiceless(stem.last!) ? "te" : "de")) { continue }
             }
-            if let infinitive = weakInfinitive(stem: stem, paradigm: stem) { return infinitive }
+            if let infinitive = weakInfinitive(stem: stem) { return infinitive }
         }
         return nil
     }
 
     /// The infinitive of a weak verb with present stem `stem` (*betaal* → *betalen*, *herken* → *herkennen*,
     /// *werf* → *werven*), when the lexicon has it and the verb's past tense or participle too.
-    private func weakInfinitive(stem: String, paradigm: String) -> String? {
+    private func weakInfinitive(stem: String) -> String? {
         let past = stem + (Self.isVoiceless(stem.last!) ? "te" : "de")
         let participle = "ge" + stem + (Self.isVoiceless(stem.last!) ? "t" : "d")
-        let hasParadigm = lexicon.contains(past) || lexicon.contains(participle)
-            || (Self.inseparable.contains { stem.hasPrefix($0) } && lexicon.contains(stem + "de") || lexicon.contains(stem + "te"))
-        guard hasParadigm else { return nil }
+        guard lexicon.contains(past) || lexicon.contains(participle) else { return nil }
         for infinitive in Self.infinitiveCandidates(stem) where lexicon.contains(infinitive) { return infinitive }
         return nil
     }
@@ -178,7 +176,7 @@ struct DutchLemmatizer: Sendable {
     // MARK: - Irregular forms
 
     /// Common strong and irregular verbs and irregular plurals. Forms that are also everyday nouns
-    /// (*leden*, *reden*, *boden*, *namen*, *lagen*) are left out: the noun is the likelier reading.
+    /// (*leden*, *reden*, *boden*, *namen*, *lagen*) or English words (*at*) are left out.
     static let irregular: [String: String] = {
         let table = """
         lopen: liep liepen gelopen
@@ -222,7 +220,7 @@ struct DutchLemmatizer: Sendable {
         liegen: loog logen gelogen
         bedriegen: bedroog bedrogen
         vergeten: vergat vergaten
-        eten: at aten gegeten
+        eten: aten gegeten
         drinken: dronk gedronken
         zwijgen: zweeg zwegen gezwegen
         verdwijnen: verdween verdwenen

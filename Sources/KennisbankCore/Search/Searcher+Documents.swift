@@ -19,21 +19,20 @@ extension Searcher {
 }
 
 extension Searcher {
-    /// Every document of the levels this searcher sees, as its id and stored data (the JSON written by
-    /// `IndexSchema.encode`), in no particular order. Reads the id terms directly: bookkeeping over the whole
-    /// index (the server's change ledger) must not run a search per page of 1,000 (30 s at 100,000 documents).
-    public func storedDocuments() throws(KennisbankError) -> [(id: String, data: String)] {
-        var documents: [(id: String, data: String)] = []
+    /// Hands every document of the levels this searcher sees to `body`, as its id and stored data (the JSON
+    /// written by `IndexSchema.encode`), in no particular order, one at a time (never all in memory). Reads
+    /// the id terms directly: bookkeeping over the whole index (the server's change ledger) must not run a
+    /// search per page of 1,000 (30 s at 100,000 documents).
+    public func forEachStoredDocument(_ body: (_ id: String, _ data: String) -> Void) throws(KennisbankError) {
         do {
             for shard in shards {
                 for (term, _) in try shard.terms(withPrefix: IndexSchema.idPrefix) {
                     guard let docid = try shard.document(withUniqueTerm: term) else { continue }
-                    documents.append((String(term.dropFirst(IndexSchema.idPrefix.count)), try shard.data(ofDocument: docid)))
+                    body(String(term.dropFirst(IndexSchema.idPrefix.count)), try shard.data(ofDocument: docid))
                 }
             }
         } catch {
             throw .index("cannot read the stored documents: \(error.message)")
         }
-        return documents
     }
 }

@@ -193,19 +193,22 @@ public final class Searcher {
                 options.sortSlot = IndexSchema.dateSlot
                 options.sortDescending = true
             }
-            guard countFacets else {
-                if feedback, options.sortSlot == nil { ranked = try withFeedback(ranked, query: interpretation.query, options: options) }
+            // Exact counts need every match; without them the total is Xapian's estimate from the page itself.
+            var exact: (total: Int, counts: [[Int]])? = nil
+            if countFacets {
+                var docids: [[UInt32]] = []
+                for shard in shards { docids.append(try shard.matchingDocumentIDs(base)) }
+                exact = facets.count(matching: docids, selections: selections)
+            }
+            if feedback, (exact?.total ?? 1) > 0, options.sortSlot == nil {
+                ranked = try withFeedback(ranked, query: interpretation.query, options: options)
+            }
+            guard let exact else {
                 let page = try database.search(ranked, options: options)
                 return Outcome(total: Int(page.estimatedTotal), counts: [], page: page.count > 0 ? page : nil)
             }
-            var docids: [[UInt32]] = []
-            for shard in shards { docids.append(try shard.matchingDocumentIDs(base)) }
-            let (total, counts) = facets.count(matching: docids, selections: selections)
-            if feedback, total > 0, options.sortSlot == nil {
-                ranked = try withFeedback(ranked, query: interpretation.query, options: options)
-            }
-            let page = total > offset ? try database.search(ranked, options: options) : nil
-            return Outcome(total: total, counts: counts, page: page)
+            let page = exact.total > offset ? try database.search(ranked, options: options) : nil
+            return Outcome(total: exact.total, counts: exact.counts, page: page)
         } catch {
             throw .index("search failed: \(error.message)")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import KennisbankCore
 
 /// The folder defaults of a collection: `catalogus.xml` in a folder applies to every file in it and below;
 /// a nearer catalog wins field by field over one further up. Each catalog is read once per run.
@@ -80,7 +81,7 @@ final class FolderCatalogs: @unchecked Sendable {
     /// "-" for a missing file, else a hash of its content (catalogs and sidecars are small).
     static func fileFingerprint(_ url: URL) -> String {
         guard let data = FileManager.default.contents(atPath: url.path) else { return "-" }
-        return contentHash(Array(data))
+        return ContentFingerprint.of(Array(data))
     }
 
     static func parent(of folder: String) -> String {
