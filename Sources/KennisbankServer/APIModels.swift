@@ -10,6 +10,7 @@ struct SearchResponse: Encodable {
     var suggestion: String?
     var expansions: [Expansion]
     var total: Int
+    var totalAllWords: Int?
     var page: Int
     var size: Int
     var hits: [Hit]
@@ -33,7 +34,7 @@ struct SearchResponse: Encodable {
         var selected: Bool
     }
 
-    enum CodingKeys: String, CodingKey { case query, understood, correctedFrom, suggestion, expansions, total, page, size, hits, facets }
+    enum CodingKeys: String, CodingKey { case query, understood, correctedFrom, suggestion, expansions, total, totalAllWords, page, size, hits, facets }
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -43,6 +44,7 @@ struct SearchResponse: Encodable {
         try container.encode(suggestion, forKey: .suggestion)
         try container.encode(expansions, forKey: .expansions)
         try container.encode(total, forKey: .total)
+        try container.encode(totalAllWords, forKey: .totalAllWords)
         try container.encode(page, forKey: .page)
         try container.encode(size, forKey: .size)
         try container.encode(hits, forKey: .hits)
@@ -56,6 +58,7 @@ struct SearchResponse: Encodable {
         suggestion = result.suggestion
         expansions = result.expansions
         total = result.total
+        totalAllWords = result.totalAllWords
         page = parameters.page
         size = parameters.size
         hits = result.hits.map { hit in

@@ -57,6 +57,8 @@ struct Pages: Sendable {
         var expansions: [ExpansionView]
         var expansionsOffHref: String?
         var heading: String
+        /// All-first mode: how many hits have every word, with a link to show only those.
+        var allWords: Link?
         var range: String?
         var hits: [HitView]
         var facets: [FacetView]
@@ -179,6 +181,12 @@ struct Pages: Sendable {
             expansions: (result?.expansions ?? []).map { ExpansionView(term: $0.term, added: $0.added.joined(separator: ", ")) },
             expansionsOffHref: (result?.expansions.isEmpty ?? true) ? nil : parameters.with { $0.expand = false; $0.page = 1 }.href,
             heading: heading,
+            allWords: result.flatMap { result in
+                guard let all = result.totalAllWords, all > 0, all < result.total else { return nil }
+                let text = all == 1 ? "1 document bevat al uw zoekwoorden en staat bovenaan; daarna documenten met een deel ervan."
+                    : "\(Labels.number(all)) documenten bevatten al uw zoekwoorden en staan bovenaan; daarna documenten met een deel ervan."
+                return Link(text: text, href: parameters.with { $0.mode = .all; $0.page = 1 }.href)
+            },
             range: hits.isEmpty ? nil : "\(offset + 1)–\(offset + hits.count)",
             hits: hits.enumerated().map { index, hit in
                 HitView(position: offset + index + 1,

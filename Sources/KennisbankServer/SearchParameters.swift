@@ -11,7 +11,7 @@ struct SearchParameters: Sendable, Equatable {
     var sort: SearchRequest.Sort = .relevance
     var page: Int = 1
     var size: Int = SearchParameters.defaultSize
-    var mode: SearchRequest.Mode = .all
+    var mode: SearchRequest.Mode = .allFirst
     /// Thesaurus expansion; `expand=false` switches it off for this query.
     var expand = true
 
@@ -66,7 +66,7 @@ struct SearchParameters: Sendable, Equatable {
         }
         if let text = first("mode") {
             guard let mode = SearchRequest.Mode(rawValue: text) else {
-                throw APIError.badParameter("mode", "unknown mode \"\(text)\"; allowed: all, any")
+                throw APIError.badParameter("mode", "unknown mode \"\(text)\"; allowed: all-first, all, any")
             }
             self.mode = mode
         }
@@ -95,7 +95,7 @@ struct SearchParameters: Sendable, Equatable {
         if sort != .relevance { items.append(("sort", sort.rawValue)) }
         if page != 1 { items.append(("page", String(page))) }
         if size != Self.defaultSize { items.append(("size", String(size))) }
-        if mode != .all { items.append(("mode", mode.rawValue)) }
+        if mode != .allFirst { items.append(("mode", mode.rawValue)) }
         if !expand { items.append(("expand", "false")) }
         return items.map { QueryString.encode($0.0) + "=" + QueryString.encode($0.1) }.joined(separator: "&")
     }

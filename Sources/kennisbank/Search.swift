@@ -45,8 +45,8 @@ extension Kennisbank {
         @Flag(name: .customLong("no-expand"), help: "Do not expand words through the thesaurus.")
         var noExpand = false
 
-        @Option(help: "all: every word must occur (any word when that finds nothing); any: ranked by any word.")
-        var mode: String = "all"
+        @Option(help: "all-first: documents with every word first, then those with some; all: every word must occur (any word when that finds nothing); any: ranked by any word.")
+        var mode: String = "all-first"
 
         @Flag(help: "Re-rank by terms from the first results (pseudo-relevance feedback); matches stay the same.")
         var feedback = false
@@ -83,9 +83,9 @@ extension Kennisbank {
 /// Turns command-line search options into a SearchRequest; every problem names its option.
 enum RequestBuilder {
     static func request(query: [String], filters: [String], from: String? = nil, to: String? = nil, sort: String = "relevance",
-                        limit: Int = 10, offset: Int = 0, expand: Bool = true, mode: String = "all", feedback: Bool = false) throws(KennisbankError) -> SearchRequest {
+                        limit: Int = 10, offset: Int = 0, expand: Bool = true, mode: String = "all-first", feedback: Bool = false) throws(KennisbankError) -> SearchRequest {
         guard let searchMode = SearchRequest.Mode(rawValue: mode) else {
-            throw .invalidParameter(name: "--mode", message: "\"\(mode)\" is not all or any")
+            throw .invalidParameter(name: "--mode", message: "\"\(mode)\" is not all-first, all or any")
         }
         var parsedFilters: [Facet: [String]] = [:]
         for filter in filters {
@@ -127,7 +127,11 @@ enum ResultPrinter {
         }
         if let suggestion = result.suggestion { Swift.print("Bedoelde u: \(suggestion)?") }
         let shown = result.hits.isEmpty ? "" : " (\(result.offset + 1)-\(result.offset + result.hits.count))"
-        Swift.print("\(result.total) documenten\(shown)\n")
+        var allWords = ""
+        if let all = result.totalAllWords, all > 0, all < result.total {
+            allWords = ", eerst \(all) met alle woorden (alleen die: --mode all)"
+        }
+        Swift.print("\(result.total) documenten\(allWords)\(shown)\n")
         for (index, hit) in result.hits.enumerated() {
             Swift.print("\(result.offset + index + 1). \(hit.title)")
             Swift.print("   \(hit.type) · \(hit.date) · \(hit.organisation.joined(separator: ", ")) · \(hit.id)")

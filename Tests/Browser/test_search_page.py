@@ -352,3 +352,27 @@ def test_thesaurus_synonym_finds_documents_without_the_word(page, api):
     search(page, "exitprogramma")
     assert total_on_page(page) == api.json("/api/search", {"q": "exitprogramma"})["total"] > 0
     assert page.locator("ol.hits mark").count() > 0
+
+
+def test_documents_with_every_word_come_first_and_can_be_shown_alone(page, api, screenshot_dir):
+    query = "seksbranche toezicht"
+    everything = api.json("/api/search", {"q": query, "size": 100})
+    all_words = everything["totalAllWords"]
+    assert 0 < all_words < everything["total"], everything["totalAllWords"]
+    strict = api.json("/api/search", {"q": query, "mode": "all", "size": 100})
+    assert strict["total"] == all_words
+    # The documents with both words open the list, in the same order as the strict search.
+    assert [hit["id"] for hit in everything["hits"][:all_words]] == [hit["id"] for hit in strict["hits"]]
+
+    search(page, query)
+    note = page.locator("p.understood", has_text="al uw zoekwoorden")
+    assert note.count() == 1
+    assert re.search(rf"\b{all_words}\b", note.inner_text())
+    assert total_on_page(page) == everything["total"]
+    page.screenshot(path=str(screenshot_dir / "11-alle-woorden-eerst.png"), full_page=True)
+    with page.expect_navigation():
+        note.locator("a", has_text="alleen documenten met alle woorden").click()
+    assert "mode=all" in page.url
+    assert total_on_page(page) == all_words
+    assert page.locator("p.understood", has_text="al uw zoekwoorden").count() == 0
+    assert page.js_errors == []

@@ -45,6 +45,37 @@ import Testing
         #expect(try fixture.search("jeugd").ids.first == "losse-delen")
     }
 
+    @Test func documentsWithEveryWordComeFirstThenThoseWithSome() throws {
+        let fixture = try Fixture()
+        try fixture.write("a.xml", Fixture.record(id: "beide", body: "Toezicht op de seksbranche in de regio."))
+        try fixture.write("b.xml", Fixture.record(id: "alleen-toezicht", body: "Toezicht, toezicht en nog eens toezicht op vergunde bedrijven."))
+        try fixture.write("c.xml", Fixture.record(id: "geen", body: "Over iets heel anders."))
+        try fixture.index()
+        // Default (all-first): the record with both words leads; the one lacking a word still follows.
+        let result = try fixture.search("seksbranche toezicht")
+        #expect(result.ids == ["beide", "alleen-toezicht"])
+        #expect(result.total == 2)
+        #expect(result.totalAllWords == 1)
+        #expect(result.understood == nil)
+        // Strict: only the record with every word.
+        let strict = try fixture.searcher().search(SearchRequest(query: "seksbranche toezicht", mode: .all))
+        #expect(strict.ids == ["beide"])
+        #expect(strict.totalAllWords == nil)
+        // No record has every word: say so.
+        let none = try fixture.search("seksbranche vergunde")
+        #expect(Set(none.ids) == ["beide", "alleen-toezicht"])
+        #expect(none.totalAllWords == 0)
+        #expect(none.understood?.hasPrefix("een of meer van") == true)
+    }
+
+    @Test func aThemeIsSearchableAsWords() throws {
+        let fixture = try Fixture()
+        try fixture.write("a.xml", Fixture.record(id: "getagd", body: "Hulp voor jongens die worden uitgebuit.", themes: ["jongens-als-slachtoffer"]))
+        try fixture.write("b.xml", Fixture.record(id: "ander", body: "Hulp voor jongens en meisjes.", themes: ["signalering"]))
+        try fixture.index()
+        #expect(try fixture.search("\"jongens als slachtoffer\"").ids == ["getagd"])
+    }
+
     @Test func pluralsAndSingularsConflate() throws {
         let fixture = try Fixture()
         try fixture.write("a.xml", Fixture.record(id: "meervoud", body: "Gemeenten en meisjes, fietsen en slachtoffers, rollenspellen."))

@@ -28,6 +28,9 @@ struct DocumentBuilder {
         text(document.title, weight: Self.titleWeight)
         text(document.title, prefix: IndexSchema.titlePrefix, spelling: false)
         text(document.summary, weight: Self.summaryWeight)
+        // Themes are the curators' subject headings: *jongens als slachtoffer* should find a record
+        // tagged with it even when its text says *jongens die worden uitgebuit*.
+        for theme in document.themes { text(theme.replacingOccurrences(of: "-", with: " "), spelling: false) }
         for organisation in document.organisations {
             text(organisation)
             text(organisation, prefix: IndexSchema.organisationPrefix, spelling: false)

@@ -155,7 +155,8 @@ enum QueryRepair {
             case .op(let name): text = name
             case .expansion(let original, let alternatives):
                 let typed = original.map(lowercasedKeepingFilterValues).joined(separator: " ")
-                let first = original.count > 1 ? "\"\(typed)\""
+                // Typed words stay loose words (the user did not quote them); curated alternatives are phrases.
+                let first = original.count > 1 ? "(\(typed))"
                     : QueryExpansion.isAcronym(original[0]) ? IndexSchema.acronymField + ":" + typed : typed
                 text = "(" + ([first] + alternatives.map { alternative in
                     if alternative.contains(" ") { return "\"\(alternative)\"" }

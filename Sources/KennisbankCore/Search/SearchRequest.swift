@@ -1,8 +1,12 @@
 /// What a caller asks for. Validated by `Searcher`; every problem names its parameter.
 public struct SearchRequest: Sendable, Hashable {
     public enum Sort: String, CaseIterable, Sendable { case relevance, date }
-    /// Whether every word must occur (falling back to any word when that finds nothing) or any word may.
-    public enum Mode: String, CaseIterable, Sendable { case all, any }
+    /// How the words of a query combine.
+    /// - allFirst (default): documents with every word first, then those with some of them. The page
+    ///   starts exactly as `all` would, but a relevant record that lacks one word is still found.
+    /// - all: every word must occur (falling back to any word when that finds nothing).
+    /// - any: ranked by any word.
+    public enum Mode: String, CaseIterable, Sendable { case allFirst = "all-first", all, any }
 
     public var query: String
     /// Selected values per facet: values of one facet are ORed, different facets ANDed.
@@ -24,7 +28,7 @@ public struct SearchRequest: Sendable, Hashable {
     public var countFacets: Bool = true
 
     public init(query: String = "", filters: [Facet: [String]] = [:], from: String? = nil, to: String? = nil,
-                sort: Sort = .relevance, offset: Int = 0, limit: Int = 10, expand: Bool = true, mode: Mode = .all, feedback: Bool = false) {
+                sort: Sort = .relevance, offset: Int = 0, limit: Int = 10, expand: Bool = true, mode: Mode = .allFirst, feedback: Bool = false) {
         self.mode = mode
         self.feedback = feedback
         self.expand = expand

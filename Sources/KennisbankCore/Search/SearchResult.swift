@@ -12,6 +12,9 @@ public struct SearchResult: Codable, Sendable {
     /// A spelling correction of the query, offered when it finds little or nothing ("Bedoelde u ...?").
     public var suggestion: String?
     public var total: Int
+    /// In `all-first` mode, how many of the `total` documents contain every word (they come first);
+    /// nil when the query has one word, operators or phrases, or in the other modes.
+    public var totalAllWords: Int?
     public var offset: Int
     public var hits: [SearchHit]
     /// For every facet, its values with exact counts (see FacetCounter for the disjunctive rule).

@@ -110,18 +110,20 @@ public final class Searcher {
 
         func attempt(_ text: String) throws(KennisbankError) -> (Interpretation, Outcome) {
             var interpretation = try interpret(text, languages: request.filters[.language], expand: request.expand,
-                                               requireAll: request.mode == .all)
+                                               mode: request.mode)
             var outcome = try run(interpretation, dateQuery: dateQuery, filterQuery: filterQuery, selections: selections,
                                   sort: request.sort, offset: offset, limit: limit, feedback: request.feedback,
                                   countFacets: request.countFacets)
             // All words required finds nothing: try any of the words, and say so.
             if outcome.total == 0, interpretation.canRelaxToAny, request.mode == .all {
                 interpretation = try interpret(text, languages: request.filters[.language], expand: request.expand,
-                                               requireAll: false)
+                                               mode: .any)
                 outcome = try run(interpretation, dateQuery: dateQuery, filterQuery: filterQuery, selections: selections,
                                   sort: request.sort, offset: offset, limit: limit, feedback: request.feedback,
                                   countFacets: request.countFacets)
             }
+            // Nothing has every word: the page holds documents with some of them, and says so.
+            if outcome.totalAllWords == 0 { interpretation.reading = Self.anyWordReading(interpretation.typed) }
             return (interpretation, outcome)
         }
         var (interpretation, outcome) = try attempt(request.query)
@@ -154,7 +156,7 @@ public final class Searcher {
         }
         return SearchResult(query: request.query, understood: interpretation.reading, correctedFrom: correctedFrom,
                             expansions: interpretation.expansions, suggestion: suggestion, total: outcome.total,
-                            offset: offset, hits: hits, facets: facetLists)
+                            totalAllWords: outcome.totalAllWords, offset: offset, hits: hits, facets: facetLists)
     }
 
     /// The document with this id, if it is in a level this searcher may see.
@@ -173,6 +175,7 @@ public final class Searcher {
 
     private struct Outcome {
         var total: Int
+        var totalAllWords: Int? = nil
         var counts: [[Int]]
         var page: XapianMatchSet?
     }
@@ -195,10 +198,17 @@ public final class Searcher {
             }
             // Exact counts need every match; without them the total is Xapian's estimate from the page itself.
             var exact: (total: Int, counts: [[Int]])? = nil
+            var totalAllWords: Int? = nil
             if countFacets {
                 var docids: [[UInt32]] = []
                 for shard in shards { docids.append(try shard.matchingDocumentIDs(base)) }
                 exact = facets.count(matching: docids, selections: selections)
+                if var allWords = interpretation.allWords {
+                    if let dateQuery { allWords = .combine(.filter, [allWords, dateQuery]) }
+                    var allDocids: [[UInt32]] = []
+                    for shard in shards { allDocids.append(try shard.matchingDocumentIDs(allWords)) }
+                    totalAllWords = facets.count(matching: allDocids, selections: selections).total
+                }
             }
             if feedback, (exact?.total ?? 1) > 0, options.sortSlot == nil {
                 ranked = try withFeedback(ranked, query: interpretation.query, options: options)
@@ -208,7 +218,7 @@ public final class Searcher {
                 return Outcome(total: Int(page.estimatedTotal), counts: [], page: page.count > 0 ? page : nil)
             }
             let page = exact.total > offset ? try database.search(ranked, options: options) : nil
-            return Outcome(total: exact.total, counts: exact.counts, page: page)
+            return Outcome(total: exact.total, totalAllWords: totalAllWords, counts: exact.counts, page: page)
         } catch {
             throw .index("search failed: \(error.message)")
         }
@@ -253,9 +263,20 @@ public final class Searcher {
         var reading: String?
         var expansions: [Expansion]
         var canRelaxToAny: Bool
+        /// In all-first mode: the documents with every word, which rank first (counted separately).
+        var allWords: XapianQuery? = nil
+        /// The repaired query text, for messages.
+        var typed: String = ""
     }
 
-    private func interpret(_ text: String, languages: [String]?, expand: Bool, requireAll: Bool = true) throws(KennisbankError) -> Interpretation {
+    static func anyWordReading(_ repaired: String) -> String { "een of meer van: " + repaired }
+
+    /// Weight factor that lifts every document with all words above every document with only some.
+    /// DPH and BM25 weights of one query differ by far less than this between documents.
+    static let allWordsTier = 1000.0
+
+
+    private func interpret(_ text: String, languages: [String]?, expand: Bool, mode: SearchRequest.Mode) throws(KennisbankError) -> Interpretation {
         let trimmed = text.trimmingWhitespace()
         let empty = Interpretation(query: .matchAll, isEmpty: true, reading: nil, expansions: [], canRelaxToAny: false)
         if trimmed.isEmpty { return empty }
@@ -277,6 +298,18 @@ public final class Searcher {
         }
         let parsedText = QueryRepair.render(tokens)
         let wanted = (languages ?? []).filter { analyzers[$0] != nil }
+        let hasOperators = tokens.contains { if case .op = $0 { return true } else { return false } }
+        let hasPhrase = tokens.contains { if case .phrase = $0 { return true } else { return false } }
+        let wordCount = tokens.reduce(0) { count, token in
+            switch token {
+            case .word: count + 1
+            case .expansion(let original, _): count + original.count
+            default: count
+            }
+        }
+        // Operators and phrases are taken as typed; only a plain list of words is tiered or relaxed.
+        let plainWords = !hasOperators && !hasPhrase && wordCount > 1
+        let requireAll = mode == .all || (mode == .allFirst && !plainWords)
         var options = XapianParserOptions()
         options.defaultOperatorIsAnd = requireAll
         options.stopwords = Self.stopwords
@@ -284,29 +317,38 @@ public final class Searcher {
             + Facet.allCases.map { .init(field: $0.queryFieldName, prefix: $0.termPrefix, isBoolean: true) }
         // Documents are stemmed in their own language, so each language's reading of the query is
         // matched against that language's documents only.
-        var parsed: [XapianQuery] = []
         let languages = wanted.isEmpty ? ["nl", "en"] : wanted
-        for language in languages {
-            options.stemmer = analyzers[language]
-            do {
-                let reading = try database.parse(parsedText, options: options).query
-                parsed.append(languages.count == 1 ? reading
-                              : .combine(.filter, [reading, .term(IndexSchema.facetTerm(.language, language))]))
-            } catch {
-                throw .invalidQuery(Self.explain(error.message))
+        func read(allRequired: Bool) throws(KennisbankError) -> XapianQuery {
+            var parsed: [XapianQuery] = []
+            options.defaultOperatorIsAnd = allRequired
+            for language in languages {
+                options.stemmer = analyzers[language]
+                do {
+                    let reading = try database.parse(parsedText, options: options).query
+                    parsed.append(languages.count == 1 ? reading
+                                  : .combine(.filter, [reading, .term(IndexSchema.facetTerm(.language, language))]))
+                } catch {
+                    throw .invalidQuery(Self.explain(error.message))
+                }
             }
+            return parsed.count == 1 ? parsed[0] : XapianQuery.combine(.or, parsed)
         }
-        var query = parsed.count == 1 ? parsed[0] : XapianQuery.combine(.or, parsed)
-        if let joined = Self.joinedCompounds(tokens, analyzer: dutch) {
-            query = .combine(.andMaybe, [query, joined])
+        // The whole compound weighs in each tier, so it still decides between documents of one tier.
+        let joined = Self.joinedCompounds(tokens, analyzer: dutch)
+        func weighted(_ reading: XapianQuery) -> XapianQuery {
+            joined.map { .combine(.andMaybe, [reading, $0]) } ?? reading
         }
-        let hasOperators = tokens.contains { if case .op = $0 { return true } else { return false } }
-        let hasPhrase = tokens.contains { if case .phrase = $0 { return true } else { return false } }
+        var query = weighted(try read(allRequired: requireAll))
+        var allWords: XapianQuery? = nil
+        if mode == .allFirst && plainWords {
+            let all = try read(allRequired: true)
+            allWords = all
+            query = .combine(.andMaybe, [query, weighted(all).scaled(by: Self.allWordsTier)])
+        }
         var reading: String? = repaired.lowercased() == trimmed.lowercased() ? nil : repaired
-        if !requireAll { reading = "een of meer van: " + repaired }
-        let wordCount = tokens.filter { if case .word = $0 { return true } else if case .expansion = $0 { return true } else { return false } }.count
+        if mode == .any { reading = Self.anyWordReading(repaired) }
         return Interpretation(query: query, isEmpty: false, reading: reading, expansions: expansions,
-                              canRelaxToAny: requireAll && !hasOperators && !hasPhrase && wordCount > 1)
+                              canRelaxToAny: mode == .all && plainWords, allWords: allWords, typed: repaired)
     }
 
     /// Dutch writes compounds as one word, people type them as two (*jeugd prostitutie*, *hotel kamers*).
@@ -315,14 +357,14 @@ public final class Searcher {
     static func joinedCompounds(_ tokens: [QueryRepair.Token], analyzer: Analyzer) -> XapianQuery? {
         guard analyzer.stage.decompounding else { return nil }
         var terms: [XapianQuery] = []
-        for index in tokens.indices.dropLast() {
-            guard case .word(let first) = tokens[index], case .word(let second) = tokens[index + 1],
-                  QueryExpansion.isPlain(first), QueryExpansion.isPlain(second),
-                  !QueryExpansion.isAcronym(first), !QueryExpansion.isAcronym(second),
-                  !stopwordSet.contains(first.lowercased()), !stopwordSet.contains(second.lowercased()),
-                  first.count >= 3, second.count >= 3 else { continue }
-            let joined = (first + second).lowercased()
-            guard joined.allSatisfy(\.isLetter) else { continue }
+        var pairs: [(String, String)] = []
+        for index in tokens.indices {
+            if case .expansion(let original, _) = tokens[index], original.count == 2 { pairs.append((original[0], original[1])) }
+            guard index + 1 < tokens.count, case .word(let first) = tokens[index], case .word(let second) = tokens[index + 1] else { continue }
+            pairs.append((first, second))
+        }
+        for (first, second) in pairs {
+            guard let joined = QueryExpansion.joinedCompound(first, second, stopwords: stopwordSet) else { continue }
             terms.append(.term("Z" + analyzer.stem(joined)))
         }
         guard !terms.isEmpty else { return nil }
@@ -350,7 +392,7 @@ public final class Searcher {
             }
             guard changed else { return nil }
             let suggestion = QueryRepair.render(corrected)
-            let interpretation = try interpret(suggestion, languages: nil, expand: false)
+            let interpretation = try interpret(suggestion, languages: nil, expand: false, mode: .all)
             var probe = interpretation.query
             if let dateQuery { probe = .combine(.filter, [probe, dateQuery]) }
             var options = XapianSearchOptions()
