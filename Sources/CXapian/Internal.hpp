@@ -5,10 +5,16 @@
 #include <cstring>
 #include <map>
 #include <string>
+#include <unordered_map>
+#include <vector>
 #include "CXapian.h"
 
 struct kx_writer { Xapian::WritableDatabase db; };
-struct kx_db { Xapian::Database db; };
+struct kx_db {
+    Xapian::Database db;
+    // Docid bitmaps of facet filter terms for exhaustive matching (MatchingDocids.cpp); cleared on reopen.
+    std::unordered_map<std::string, std::vector<uint64_t>> facet_bits;
+};
 struct kx_query { Xapian::Query q; };
 struct kx_doc {
     Xapian::Document doc;

@@ -7,6 +7,7 @@
 // conjunction it sits in, so the set is always exactly the one Xapian's matcher would produce.
 #include "Internal.hpp"
 #include <algorithm>
+#include <unordered_map>
 #include <vector>
 
 namespace {
@@ -24,10 +25,19 @@ class Evaluator {
     const Xapian::Database &db_;
     size_t words_;
     Xapian::doccount doccount_;
+    // Facet filter terms' bitmaps, kept with the database until it is reopened.
+    std::unordered_map<std::string, std::vector<uint64_t>> &facet_bits_;
+    // Postings already read for this query: the Dutch and English readings share most terms.
+    mutable std::unordered_map<std::string, Bits> memo_;
 
   public:
-    explicit Evaluator(const Xapian::Database &db)
-        : db_(db), words_((static_cast<size_t>(db.get_lastdocid()) >> 6) + 1), doccount_(db.get_doccount()) {}
+    explicit Evaluator(kx_db &db)
+        : db_(db.db), words_((static_cast<size_t>(db.db.get_lastdocid()) >> 6) + 1), doccount_(db.db.get_doccount()),
+          facet_bits_(db.facet_bits) {
+        for (auto it = facet_bits_.begin(); it != facet_bits_.end();) {
+            if (it->second.size() != words_) it = facet_bits_.erase(it); else ++it;
+        }
+    }
 
     Bits empty() const { return Bits(words_, 0); }
 
@@ -90,12 +100,37 @@ class Evaluator {
             set(bits, *it);
     }
 
+    // Facet terms (`XTYPE:rapport`, `XLANG:nl`): few, large, and in nearly every query.
+    static bool is_facet_term(const std::string &term) {
+        return term.size() > 1 && term[0] == 'X' && term.find(':') != std::string::npos;
+    }
+
+    // The postings of a term as a bitmap, read once per query (facet terms once per database revision);
+    // nullptr when it is not at hand and `read` is false.
+    const Bits *term_bits(const std::string &term, bool read) const {
+        if (is_facet_term(term)) {
+            auto found = facet_bits_.find(term);
+            if (found != facet_bits_.end()) return &found->second;
+            if (facet_bits_.size() >= 512) facet_bits_.clear();
+            Bits bits = empty();
+            add_postings(bits, term);
+            return &facet_bits_.emplace(term, std::move(bits)).first->second;
+        }
+        auto found = memo_.find(term);
+        if (found != memo_.end()) return &found->second;
+        if (!read) return nullptr;
+        Bits bits = empty();
+        add_postings(bits, term);
+        return &memo_.emplace(term, std::move(bits)).first->second;
+    }
+
     // bits &= postings(term), or with `remove` bits &= ~postings(term). Few candidates leapfrog with skip_to;
     // many are cheaper as one pass over the postings.
     void apply_term(Bits &bits, const std::string &term, bool remove) const {
         size_t candidates = count(bits);
         if (candidates == 0) return;
-        if (candidates * 16 < db_.get_termfreq(term)) {
+        const Bits *known = term_bits(term, false);
+        if (!known && candidates * 16 < db_.get_termfreq(term)) {
             Xapian::PostingIterator it = db_.postlist_begin(term), end = db_.postlist_end(term);
             for (size_t w = 0; w < bits.size(); ++w) {
                 uint64_t word = bits[w];
@@ -110,19 +145,14 @@ class Evaluator {
             }
             return;
         }
-        Bits postings = empty();
-        add_postings(postings, term);
+        const Bits &postings = known ? *known : *term_bits(term, true);
         for (size_t w = 0; w < bits.size(); ++w) bits[w] &= remove ? ~postings[w] : postings[w];
     }
 
     Bits eval(const Xapian::Query &q) const {
         const size_t n = q.get_num_subqueries();
         switch (q.get_type()) {
-            case Xapian::Query::LEAF_TERM: {
-                Bits bits = empty();
-                add_postings(bits, term_of(q));
-                return bits;
-            }
+            case Xapian::Query::LEAF_TERM: return *term_bits(term_of(q), true);
             case Xapian::Query::LEAF_MATCH_ALL: {
                 Bits bits = empty();
                 add_postings(bits, std::string());
@@ -141,7 +171,8 @@ class Evaluator {
                 for (size_t i = 0; i < n; ++i) {
                     Xapian::Query sub = q.get_subquery(i);
                     if (is_term(sub)) {
-                        add_postings(bits, term_of(sub));
+                        const Bits &other = *term_bits(term_of(sub), true);
+                        for (size_t w = 0; w < bits.size(); ++w) bits[w] |= other[w];
                     } else {
                         Bits other = eval(sub);
                         for (size_t w = 0; w < bits.size(); ++w) bits[w] |= other[w];
@@ -217,7 +248,7 @@ extern "C" int kx_match_all_docids(kx_db *db, const kx_query *q, uint32_t **doci
     *docids = nullptr;
     *count = 0;
     KX_GUARD(err, 0, {
-        Evaluator evaluator(db->db);
+        Evaluator evaluator(*db);
         Bits bits = evaluator.eval(q->q);
         size_t n = Evaluator::count(bits);
         uint32_t *out = static_cast<uint32_t *>(std::malloc((n ? n : 1) * sizeof(uint32_t)));
