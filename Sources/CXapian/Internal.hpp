@@ -23,9 +23,10 @@ struct kx_doc {
     kx_doc() { generator.set_document(doc); generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME); }
 };
 struct kx_mset {
+    Xapian::Database db;
     Xapian::Enquire enquire;
     Xapian::MSet mset;
-    explicit kx_mset(const Xapian::Database &db) : enquire(db) {}
+    explicit kx_mset(const Xapian::Database &db) : db(db), enquire(db) {}
 };
 
 // Translates the exception being handled into err. Call only from a catch block.
