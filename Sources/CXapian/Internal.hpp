@@ -26,6 +26,8 @@ struct kx_mset {
     Xapian::Database db;
     Xapian::Enquire enquire;
     Xapian::MSet mset;
+    // Stems the caller's stemmer gave for this page's snippets, per language name (see kx_mset_snippet).
+    mutable std::map<std::string, std::unordered_map<std::string, std::string>> stems;
     explicit kx_mset(const Xapian::Database &db) : db(db), enquire(db) {}
 };
 
@@ -36,6 +38,8 @@ char *kx_copy(const std::string &s, size_t *len = nullptr) noexcept;
 Xapian::Stem kx_make_stem(const char *language);
 // The caller's stemmer when given, else Xapian's for `language`.
 Xapian::Stem kx_make_stem(const char *language, kx_stem_fn stem, void *context);
+// As above, remembering the caller's stems in the MSet (one stemmer per language name per MSet).
+Xapian::Stem kx_make_stem(const kx_mset *m, const char *language, kx_stem_fn stem, void *context);
 
 // Wraps a function body so that no exception escapes: on any throw, fills err and returns `failure`.
 #define KX_GUARD(err, failure, ...)          \

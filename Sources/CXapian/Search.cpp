@@ -70,7 +70,7 @@ extern "C" char *kx_mset_snippet(const kx_mset *m, const char *text, size_t len,
     KX_GUARD(err, nullptr, {
         unsigned flags = Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE;
         if (empty_without_match) flags |= Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH;
-        std::string s = m->mset.snippet(std::string(text, len), length, kx_make_stem(language, stem, stem_context), flags,
+        std::string s = m->mset.snippet(std::string(text, len), length, kx_make_stem(m, language, stem, stem_context), flags,
                                         start, end, "…");
         return kx_copy(s);
     })

@@ -15,7 +15,7 @@
 extern "C" int kx_mset_prime_snippets(const kx_mset *m, const char *words, size_t len, size_t length,
                                       const char *language, kx_stem_fn stem, void *stem_context, kx_error *err) {
     KX_GUARD(err, 0, {
-        Xapian::Stem stemmer = kx_make_stem(language, stem, stem_context);
+        Xapian::Stem stemmer = kx_make_stem(m, language, stem, stem_context);
         // A connector inside a word: a single term to Xapian, never one of the indexer's tokens.
         static const std::string padding = "kx_pad";
         if (m->db.get_termfreq(padding) != 0 || m->db.get_termfreq("Z" + stemmer(padding)) != 0) return 0;

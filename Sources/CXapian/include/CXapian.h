@@ -183,7 +183,8 @@ double kx_mset_weight(const kx_mset *m, uint32_t index);
 char *kx_mset_document_data(const kx_mset *m, uint32_t index, size_t *len, kx_error *err);
 /* Highlighted, HTML-escaped extract of `text` around the query's matches, using
  * `start`/`end` as highlight markers. Empty string when nothing matches and
- * `empty_without_match` is set. */
+ * `empty_without_match` is set. A `stem` callback's answers are remembered in the MSet per
+ * `language`: pass the same stemmer with the same language name for all snippets of one MSet. */
 char *kx_mset_snippet(const kx_mset *m, const char *text, size_t len, size_t length,
                       const char *language, kx_stem_fn stem, void *stem_context, const char *start, const char *end,
                       int empty_without_match, kx_error *err);
