@@ -14,7 +14,11 @@ extern "C" void kx_db_close(kx_db *db) {
 }
 
 extern "C" int kx_db_reopen(kx_db *db, kx_error *err) {
-    KX_GUARD(err, -1, { return db->db.reopen() ? 1 : 0; })
+    KX_GUARD(err, -1, {
+        bool changed = db->db.reopen();
+        if (changed) db->facet_bits.clear();
+        return changed ? 1 : 0;
+    })
 }
 
 extern "C" uint64_t kx_db_revision(kx_db *db) {

@@ -1,4 +1,4 @@
-// Running queries: ranked pages, snippets, exhaustive docid lists for facet counting, expansion.
+// Running queries: ranked pages, snippets, expansion (exhaustive docid lists: MatchingDocids.cpp).
 #include "Internal.hpp"
 #include <vector>
 
@@ -70,21 +70,13 @@ extern "C" char *kx_mset_snippet(const kx_mset *m, const char *text, size_t len,
     KX_GUARD(err, nullptr, {
         unsigned flags = Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE;
         if (empty_without_match) flags |= Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH;
-        std::string s = m->mset.snippet(std::string(text, len), length, kx_make_stem(language, stem, stem_context), flags,
+        std::string s = m->mset.snippet(std::string(text, len), length, kx_make_stem(m, language, stem, stem_context), flags,
                                         start, end, "…");
         return kx_copy(s);
     })
 }
 
 namespace {
-// Records every matching docid; with BoolWeight no scores are computed. Use on a single database:
-// over several databases a spy sees shard-local docids.
-class DocidCollector : public Xapian::MatchSpy {
-  public:
-    std::vector<uint32_t> docids;
-    void operator()(const Xapian::Document &doc, double) override { docids.push_back(doc.get_docid()); }
-};
-
 // Relevance feedback should suggest content words, not filter or id terms (uppercase prefixes).
 class ContentTermsOnly : public Xapian::ExpandDecider {
   public:
@@ -95,28 +87,6 @@ class ContentTermsOnly : public Xapian::ExpandDecider {
         return term.size() > 2;
     }
 };
-}
-
-extern "C" int kx_match_all_docids(kx_db *db, const kx_query *q, uint32_t **docids, size_t *count, kx_error *err) {
-    *docids = nullptr;
-    *count = 0;
-    KX_GUARD(err, 0, {
-        Xapian::Enquire enquire(db->db);
-        enquire.set_query(q->q);
-        enquire.set_weighting_scheme(Xapian::BoolWeight());
-        enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-        // A spy avoids building an MSet of every match; callers pass one database at a time.
-        DocidCollector collector;
-        enquire.add_matchspy(&collector);
-        enquire.get_mset(0, 0, db->db.get_doccount());
-        size_t n = collector.docids.size();
-        uint32_t *out = static_cast<uint32_t *>(std::malloc((n ? n : 1) * sizeof(uint32_t)));
-        if (!out) throw std::bad_alloc();
-        if (n) std::memcpy(out, collector.docids.data(), n * sizeof(uint32_t));
-        *docids = out;
-        *count = n;
-        return 1;
-    })
 }
 
 extern "C" int kx_db_expand(kx_db *db, const uint32_t *docids, size_t docid_count, uint32_t count,

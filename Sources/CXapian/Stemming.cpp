@@ -22,9 +22,34 @@ class CallbackStem : public Xapian::StemImplementation {
 };
 }
 
+namespace {
+// The caller's stemmer with its answers remembered: snippets stem every word of every hit, and a call back
+// into Swift per word costs more than a hash lookup.
+class CachingCallbackStem : public Xapian::StemImplementation {
+    CallbackStem stem_;
+    std::unordered_map<std::string, std::string> &cache_;
+  public:
+    CachingCallbackStem(kx_stem_fn fn, void *context, std::unordered_map<std::string, std::string> &cache)
+        : stem_(fn, context), cache_(cache) {}
+    std::string operator()(const std::string &word) override {
+        auto found = cache_.find(word);
+        if (found != cache_.end()) return found->second;
+        std::string stemmed = stem_(word);
+        if (cache_.size() < 100000) cache_.emplace(word, stemmed);
+        return stemmed;
+    }
+    std::string get_description() const override { return "kennisbank-analyser (cached)"; }
+};
+}
+
 Xapian::Stem kx_make_stem(const char *language, kx_stem_fn stem, void *context) {
     if (stem) return Xapian::Stem(new CallbackStem(stem, context));
     return kx_make_stem(language);
+}
+
+Xapian::Stem kx_make_stem(const kx_mset *m, const char *language, kx_stem_fn stem, void *context) {
+    if (!stem) return kx_make_stem(language);
+    return Xapian::Stem(new CachingCallbackStem(stem, context, m->stems[language ? language : ""]));
 }
 
 struct kx_stemmer { Xapian::Stem stem; };

@@ -58,6 +58,27 @@ public final class XapianMatchSet {
         return takeString(pointer, length: length) ?? ""
     }
 
+    /// Fills this page's snippet cache for `words` (distinct lowercase ASCII words, sorted, separated by spaces)
+    /// before snippets of `length` with this stemmer, so Xapian looks their frequencies up in sorted order.
+    /// The snippets that follow are the same; returns false when it primed nothing.
+    @discardableResult
+    public func primeSnippets(words: String, length: Int, language: String,
+                              stemmer: (any XapianWordStemmer)? = nil) throws(XapianError) -> Bool {
+        var copy = words
+        let box = stemmer.map(StemmerBox.init)
+        let context = box.map { Unmanaged.passUnretained($0).toOpaque() }
+        defer { withExtendedLifetime(box) {} }
+        let primed = try XapianError.check { error in
+            copy.withUTF8 { buffer in
+                buffer.withMemoryRebound(to: CChar.self) {
+                    kx_mset_prime_snippets(handle, $0.baseAddress, $0.count, length, language,
+                                           box == nil ? nil : StemmerBox.trampoline, context, error)
+                }
+            }
+        }
+        return primed == 1
+    }
+
     /// An HTML-escaped extract of `text` around this query's matches, wrapped in the markers.
     public func snippet(of text: String, length: Int, language: String, stemmer: (any XapianWordStemmer)? = nil, highlight: (start: String, end: String) = ("<mark>", "</mark>"),
                         emptyWithoutMatch: Bool = false) throws(XapianError) -> String {

@@ -183,10 +183,16 @@ double kx_mset_weight(const kx_mset *m, uint32_t index);
 char *kx_mset_document_data(const kx_mset *m, uint32_t index, size_t *len, kx_error *err);
 /* Highlighted, HTML-escaped extract of `text` around the query's matches, using
  * `start`/`end` as highlight markers. Empty string when nothing matches and
- * `empty_without_match` is set. */
+ * `empty_without_match` is set. A `stem` callback's answers are remembered in the MSet per
+ * `language`: pass the same stemmer with the same language name for all snippets of one MSet. */
 char *kx_mset_snippet(const kx_mset *m, const char *text, size_t len, size_t length,
                       const char *language, kx_stem_fn stem, void *stem_context, const char *start, const char *end,
                       int empty_without_match, kx_error *err);
+/* Fills the MSet's snippet cache for `words` (distinct lowercase ASCII words, sorted, space-separated)
+ * before snippets of that `length` with that stemmer: the same snippets, with the frequency lookups
+ * in sorted order. Returns 1 when primed, 0 when skipped (then snippets simply look words up themselves). */
+int kx_mset_prime_snippets(const kx_mset *m, const char *words, size_t len, size_t length, const char *language,
+                           kx_stem_fn stem, void *stem_context, kx_error *err);
 /* Terms for relevance feedback ("more like these"): the top `count` expand terms
  * from the given documents, excluding `exclude_prefix`-less noise. */
 int kx_db_expand(kx_db *db, const uint32_t *docids, size_t docid_count, uint32_t count,

@@ -10,11 +10,19 @@ struct FacetIndex {
     /// Per facet: value text -> value id.
     private var valueIDs: [[String: Int32]]
     private var shards: [Shard]
+    /// Global value id = `base[facet] + value id`, so one flat counter array covers every facet.
+    private var base: [Int32] = []
+    /// Global value id -> facet index.
+    private var facetOfValue: [UInt8] = []
 
-    /// Values of docid d for facet f: `ids[f][offsets[f][d]..<offsets[f][d+1]]`.
+    /// Values of docid d for facet f: `ids[f][offsets[f][d]..<offsets[f][d+1]]`. The same values again as
+    /// global ids, all facets of a document together, `values[starts[d]..<starts[d+1]]`: counting then
+    /// touches one contiguous stretch per matching document.
     private struct Shard {
         var offsets: [[Int32]] = []
         var ids: [[Int32]] = []
+        var starts: [Int32] = []
+        var values: [Int32] = []
     }
 
     init(shards databases: [XapianDatabase]) throws(XapianError) {
@@ -40,6 +48,27 @@ struct FacetIndex {
                 shard.ids.append(facetIDs)
             }
             shards.append(shard)
+        }
+        var next: Int32 = 0
+        for (f, names) in valueNames.enumerated() {
+            base.append(next)
+            next += Int32(names.count)
+            facetOfValue += [UInt8](repeating: UInt8(f), count: names.count)
+        }
+        for s in shards.indices {
+            let documents = shards[s].offsets.first?.count ?? 1
+            var starts = [Int32](repeating: 0, count: documents)
+            var values: [Int32] = []
+            for d in 0..<(documents - 1) {
+                starts[d] = Int32(values.count)
+                for f in valueNames.indices {
+                    let offsets = shards[s].offsets[f]
+                    for position in Int(offsets[d])..<Int(offsets[d + 1]) { values.append(base[f] + shards[s].ids[f][position]) }
+                }
+            }
+            starts[documents - 1] = Int32(values.count)
+            shards[s].starts = starts
+            shards[s].values = values
         }
     }
 
@@ -75,44 +104,48 @@ struct FacetIndex {
     /// another value of that facet would add. Documents failing two or more selections count nowhere.
     /// - Parameter matching: per shard, in the order the shards were given, that shard's matching docids.
     func count(matching: [[UInt32]], selections: [Facet: Set<Int32>]) -> (total: Int, counts: [[Int]]) {
-        let facetCount = Facet.allCases.count
-        var counts = valueNames.map { [Int](repeating: 0, count: $0.count) }
+        // One flat counter per value of every facet (a value's global id), split per facet at the end.
+        var counts = [Int](repeating: 0, count: facetOfValue.count)
         var total = 0
-        let selected: [(index: Int, values: Set<Int32>)] = selections.map { (facetIndex($0.key), $0.value) }
+        var selectedFacets: UInt32 = 0
+        var isSelected = [Bool](repeating: false, count: facetOfValue.count)
+        for (facet, values) in selections {
+            let f = facetIndex(facet)
+            selectedFacets |= 1 << UInt32(f)
+            for value in values where Int(value) < valueNames[f].count { isSelected[Int(base[f] + value)] = true }
+        }
         for (shard, docids) in zip(shards, matching) {
-            let limit = shard.offsets[0].count
+            let starts = shard.starts, values = shard.values
+            let limit = starts.count
+            if selectedFacets == 0 {
+                for docid in docids {
+                    let d = Int(docid)
+                    guard d + 1 < limit else { continue }
+                    total += 1
+                    for position in Int(starts[d])..<Int(starts[d + 1]) { counts[Int(values[position])] += 1 }
+                }
+                continue
+            }
             for docid in docids {
                 let d = Int(docid)
                 guard d + 1 < limit else { continue }
-                var failed = -1
-                var failures = 0
-                for (index, values) in selected {
-                    let start = Int(shard.offsets[index][d]), end = Int(shard.offsets[index][d + 1])
-                    var satisfied = false
-                    var position = start
-                    while position < end {
-                        if values.contains(shard.ids[index][position]) { satisfied = true; break }
-                        position += 1
-                    }
-                    if !satisfied {
-                        failures += 1
-                        failed = index
-                        if failures > 1 { break }
-                    }
+                let range = Int(starts[d])..<Int(starts[d + 1])
+                var satisfied: UInt32 = 0
+                for position in range where isSelected[Int(values[position])] {
+                    satisfied |= 1 << UInt32(facetOfValue[Int(values[position])])
                 }
-                if failures > 1 { continue }
-                if failures == 0 {
+                let missing = selectedFacets & ~satisfied
+                if missing == 0 {
                     total += 1
-                    for index in 0..<facetCount {
-                        let ids = shard.ids[index]
-                        for position in Int(shard.offsets[index][d])..<Int(shard.offsets[index][d + 1]) { counts[index][Int(ids[position])] += 1 }
-                    }
-                } else {
-                    let ids = shard.ids[failed]
-                    for position in Int(shard.offsets[failed][d])..<Int(shard.offsets[failed][d + 1]) { counts[failed][Int(ids[position])] += 1 }
+                    for position in range { counts[Int(values[position])] += 1 }
+                } else if missing & (missing - 1) == 0 {
+                    // Exactly one selection fails: count that facet's values only.
+                    let failed = UInt8(missing.trailingZeroBitCount)
+                    for position in range where facetOfValue[Int(values[position])] == failed { counts[Int(values[position])] += 1 }
                 }
             }
         }
-        return (total, counts)
+        let perFacet = valueNames.indices.map { f in Array(counts[Int(base[f])..<Int(base[f]) + valueNames[f].count]) }
+        return (total, perFacet)
     }
 }

@@ -426,10 +426,32 @@ public final class Searcher {
     // MARK: - Hits
 
     private func makeHits(_ page: XapianMatchSet, interpretation: Interpretation) throws(KennisbankError) -> [SearchHit] {
-        var hits: [SearchHit] = []
-        for index in 0..<page.count {
+        var documents: [KnowledgeDocument] = []
+        do {
+            for index in 0..<page.count { documents.append(try IndexSchema.decode(try page.data(at: index))) }
+        } catch let error as XapianError {
+            throw .index("cannot read hit: \(error.message)")
+        } catch {
+            throw .index("stored data unreadable: \(error)")
+        }
+        let texts = documents.map { $0.summary + "\n" + $0.bodyText }
+        let passageLists = documents.map { Passage.split($0.sections) }
+        // Every word's first snippet is then the 300-character one, as priming assumes; a long document's probe
+        // (bestPassages) weighs words of its own first, so pages with one are not primed.
+        if !interpretation.isEmpty, !passageLists.contains(where: { $0.count > 8 }) {
             do {
-                let document = try IndexSchema.decode(try page.data(at: index))
+                for language in Set(documents.map(\.language)).sorted() {
+                    let group = documents.indices.filter { documents[$0].language == language }
+                    try page.primeSnippets(words: SnippetPriming.words(of: group.map { texts[$0] }), length: 300,
+                                           language: documents[group[0]].stemmerLanguage, stemmer: analyzers[language])
+                }
+            } catch {
+                throw .index("cannot read hit: \(error.message)")
+            }
+        }
+        var hits: [SearchHit] = []
+        for (index, document) in documents.enumerated() {
+            do {
                 let language = document.stemmerLanguage
                 let stemmer = analyzers[document.language]
                 var snippet = ""
@@ -437,18 +459,16 @@ public final class Searcher {
                 if interpretation.isEmpty {
                     snippet = Self.escape(Self.excerpt(document.summary))
                 } else {
-                    snippet = try page.snippet(of: document.summary + "\n" + document.bodyText, length: 300, language: language,
-                                               stemmer: stemmer)
-                    passages = try bestPassages(of: document, page: page, language: language, stemmer: stemmer)
+                    snippet = try page.snippet(of: texts[index], length: 300, language: language, stemmer: stemmer)
+                    passages = try bestPassages(of: document, passages: passageLists[index], page: page, language: language,
+                                                stemmer: stemmer)
                 }
                 hits.append(SearchHit(id: document.id, title: document.title, type: document.type, date: document.published,
                                       organisation: document.organisations, language: document.language,
                                       access: document.access.rawValue, snippet: snippet, passages: passages,
                                       score: page.weight(at: index)))
-            } catch let error as XapianError {
-                throw .index("cannot read hit: \(error.message)")
             } catch {
-                throw .index("stored data unreadable: \(error)")
+                throw .index("cannot read hit: \(error.message)")
             }
         }
         return hits
@@ -461,9 +481,8 @@ public final class Searcher {
     /// decides: stemming, wildcards, expansions); Swift then counts those words per passage by hash, and only the
     /// best three passages get a snippet. When that finds fewer than three (a phrase matches no single word),
     /// every passage gets a snippet, as for short documents.
-    private func bestPassages(of document: KnowledgeDocument, page: XapianMatchSet, language: String,
+    private func bestPassages(of document: KnowledgeDocument, passages: [Passage], page: XapianMatchSet, language: String,
                               stemmer: Analyzer?) throws(XapianError) -> [PassageHit] {
-        let passages = Passage.split(document.sections)
         guard passages.count > 1 else { return [] }
         func hit(_ index: Int) throws(XapianError) -> (marks: Int, hit: PassageHit)? {
             let extract = try page.snippet(of: passages[index].text, length: 400, language: language, stemmer: stemmer,
