@@ -205,21 +205,22 @@ final class IngestRun {
     /// analysed and written) but claims ids and writes strictly in order, so results never depend on timing.
     private func process(_ units: [[Item]]) throws(KennisbankError) {
         let window = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4))
-        let slots = (0..<units.count).map { _ in Handover<Prepared>() }
+        // One handover per unit in flight, reused in turn: unit i + window starts only once unit i is taken.
+        let slots = (0..<window).map { _ in Handover<Prepared>() }
         let queue = DispatchQueue(label: "kennisbank.ingest.read", attributes: .concurrent)
         let loader = self.loader
         let folder = self.folder
         func start(_ index: Int) {
             guard index < units.count else { return }
             let members = units[index]
-            let slot = slots[index]
+            let slot = slots[index % window]
             queue.async {
                 slot.fill(Self.prepare(members.map(\.readable), loader: loader, folder: folder))
             }
         }
         for index in 0..<min(window, units.count) { start(index) }
         for (index, members) in units.enumerated() {
-            let prepared = slots[index].take()
+            let prepared = slots[index % window].take()
             start(index + window)
             try write(members, prepared)
         }

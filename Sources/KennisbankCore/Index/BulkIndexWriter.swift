@@ -141,7 +141,8 @@ private final class Shard: @unchecked Sendable {
 
     func write(_ documents: [KnowledgeDocument]) throws(KennisbankError) {
         for document in documents {
-            var words = spelling[document.access, default: [:]]
+            // Taken out while counting, so adding to it does not copy the whole dictionary.
+            var words = spelling.removeValue(forKey: document.access) ?? [:]
             var count = 0
             let built = try builder.build(document) { word in
                 count += 1

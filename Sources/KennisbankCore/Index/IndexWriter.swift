@@ -42,7 +42,7 @@ public final class IndexWriter: DocumentWriter {
     /// Adds or replaces the document with this id, removing it from any other level it used to be in.
     public func put(_ document: KnowledgeDocument) throws(KennisbankError) {
         try waitForWrites()
-        var words = spelling[document.access, default: [:]]
+        var words = spelling.removeValue(forKey: document.access) ?? [:]  // no copy while counting
         let built = try builder.build(document) { word in SpellingWords.count(word, into: &words) }
         spelling[document.access] = words
         try write(built, for: document)
