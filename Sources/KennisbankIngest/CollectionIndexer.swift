@@ -25,7 +25,9 @@ public struct CollectionIndexer: Sendable {
     private let vocabularyFingerprint: String
 
     public init(folder: URL, location: IndexLocation, vocabularyURL: URL? = nil) throws {
-        self.folder = folder.standardizedFileURL
+        // Resolved: FileManager does not descend into a root that is a symbolic link, so a linked collection
+        // folder used to index nothing at all.
+        self.folder = folder.standardizedFileURL.resolvingSymlinksInPath()
         self.location = location
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: self.folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {

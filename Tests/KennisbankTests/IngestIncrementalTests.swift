@@ -186,6 +186,16 @@ import Testing
         #expect(String(decoding: report, as: UTF8.self).contains("\"status\":\"removed\""))
     }
 
+    @Test func aCollectionFolderReachedThroughASymbolicLinkIsIndexed() throws {
+        let fixture = try mixedCollection()
+        let link = fixture.folder.deletingLastPathComponent().appendingPathComponent(fixture.folder.lastPathComponent + "-link")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: fixture.folder)
+        defer { try? FileManager.default.removeItem(at: link) }
+        let summary = try CollectionIndexer(folder: link, location: fixture.location).run()
+        #expect(summary.indexed.count == 4)
+        #expect(try fixture.search("casusoverleg").ids == ["r"])
+    }
+
     @Test func smallCommitsGiveTheSameIndex() throws {
         let fixture = try mixedCollection()
         let summary = try fixture.indexer(documentsPerCommit: 1).run()
