@@ -7,6 +7,12 @@ extern "C" kx_writer *kx_writer_open(const char *path, kx_error *err) {
     })
 }
 
+extern "C" kx_writer *kx_writer_create_scratch(const char *path, kx_error *err) {
+    KX_GUARD(err, nullptr, {
+        return new kx_writer{Xapian::WritableDatabase(path, Xapian::DB_CREATE | Xapian::DB_NO_SYNC)};
+    })
+}
+
 extern "C" void kx_writer_close(kx_writer *w) {
     if (!w) return;
     try { w->db.close(); } catch (...) {}
@@ -23,6 +29,22 @@ extern "C" int kx_writer_replace(kx_writer *w, const char *unique_term, kx_doc *
 extern "C" int kx_writer_delete(kx_writer *w, const char *unique_term, kx_error *err) {
     KX_GUARD(err, 0, {
         w->db.delete_document(unique_term);
+        return 1;
+    })
+}
+
+extern "C" int kx_writer_add(kx_writer *w, kx_doc *doc, kx_error *err) {
+    KX_GUARD(err, 0, {
+        w->db.add_document(doc->doc);
+        return 1;
+    })
+}
+
+extern "C" int kx_compact(const char *const *sources, size_t count, const char *dest, kx_error *err) {
+    KX_GUARD(err, 0, {
+        Xapian::Database merged;
+        for (size_t i = 0; i < count; ++i) merged.add_database(Xapian::Database(sources[i]));
+        merged.compact(dest);
         return 1;
     })
 }

@@ -25,7 +25,9 @@ public struct CollectionIndexer: Sendable {
     private let vocabularyFingerprint: String
 
     public init(folder: URL, location: IndexLocation, vocabularyURL: URL? = nil) throws {
-        self.folder = folder.standardizedFileURL
+        // Resolved: FileManager does not descend into a root that is a symbolic link, so a linked collection
+        // folder used to index nothing at all.
+        self.folder = folder.standardizedFileURL.resolvingSymlinksInPath()
         self.location = location
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: self.folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -48,6 +50,9 @@ public struct CollectionIndexer: Sendable {
     /// Indexes the folder incrementally.
     /// - Throws: `KennisbankError` for fatal problems (locked or unwritable index); per-file problems are in the summary.
     public func run() throws -> IndexSummary {
+        // A first run has nothing to lose and nobody to serve yet: it is built as a fresh generation on all
+        // cores (BulkIndexWriter) and installed when complete, exactly as a full rebuild.
+        if !location.exists { return try rebuild() }
         let writer = try Self.openWriter(location)
         defer { writer.close() }
         let manifestURL = location.manifestURL
@@ -62,8 +67,11 @@ public struct CollectionIndexer: Sendable {
         defer { holder?.close() }
         let staging = try location.stagingLocation()
         do {
-            let writer = try Self.openWriter(staging)
-            let summary = try ingest(into: writer, previous: FileManifest(), manifestURL: staging.manifestURL)
+            let writer = try BulkIndexWriter(location: staging)
+            defer { writer.close() }
+            // No checkpoints: an interrupted rebuild is discarded, never resumed.
+            let summary = try ingest(into: writer, previous: FileManifest(), manifestURL: staging.manifestURL, checkpoints: false)
+            try writer.merge()
             writer.close()
             try location.install(staging)
             return summary
@@ -93,7 +101,7 @@ public struct CollectionIndexer: Sendable {
         FileLoader(folder: folder, records: reader, defaultsCatalog: defaultsCatalog?.standardizedFileURL)
     }
 
-    private func ingest(into writer: IndexWriter, previous: FileManifest, manifestURL: URL) throws -> IndexSummary {
+    private func ingest(into writer: DocumentWriter, previous: FileManifest, manifestURL: URL, checkpoints: Bool = true) throws -> IndexSummary {
         let sink = WriterSink(writer: writer, documentsPerCommit: documentsPerCommit)
         // A changed vocabulary may make failed files valid (or valid ones invalid): try the failures again.
         let retry = retryFailed || (previous.vocabulary != nil && previous.vocabulary != vocabularyFingerprint)
@@ -104,11 +112,13 @@ public struct CollectionIndexer: Sendable {
         // memory than the indexing it protects. A file committed but not yet checkpointed is indexed again by
         // the next run (replacing itself by id); only if it is also deleted before that run does its document
         // stay until `index --full`.
-        var lastCheckpoint = Date()
-        sink.onCommit = { () throws(KennisbankError) in
-            guard run.fileCount < 5_000 || Date().timeIntervalSince(lastCheckpoint) >= 15 else { return }
-            try Self.save(run.checkpointManifest(), to: manifestURL)
-            lastCheckpoint = Date()
+        if checkpoints {
+            var lastCheckpoint = Date()
+            sink.onCommit = { () throws(KennisbankError) in
+                guard run.fileCount < 5_000 || Date().timeIntervalSince(lastCheckpoint) >= 15 else { return }
+                try Self.save(run.checkpointManifest(), to: manifestURL)
+                lastCheckpoint = Date()
+            }
         }
         let (summary, manifest) = try run.run()
         try Self.save(manifest, to: manifestURL)

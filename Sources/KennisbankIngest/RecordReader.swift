@@ -32,22 +32,25 @@ public struct RecordReader: Sendable {
     func readRecord(_ bytes: [UInt8], relativePath: String) throws(SkipReason)
         -> (document: KnowledgeDocument, texts: [PrivacyText], exceptions: [PrivacyException]) {
         // Well-formedness first, then our own checks (they name the field and the allowed values,
-        // which the schema's messages do not), then the schema for structure.
-        let root = try parse(bytes, schema: nil)
+        // which the schema's messages do not), then the schema for structure. One parse serves all three.
+        let (root, schemaProblems) = try parseOnce(bytes)
         try checkVocabulary(root)
-        _ = try parse(bytes, schema: schema)
+        if let schemaProblems { throw Self.reason(schemaProblems) }
         let exceptions = PrivacyException.read(root.child("privacyExceptions"), origin: { "line \($0.line)" }, reportsStale: true)
         return (Self.document(from: root, relativePath: relativePath), PrivacyGuard.texts(ofRecord: root), exceptions)
     }
 
-    private func parse(_ bytes: [UInt8], schema: RelaxNGSchema?) throws(SkipReason) -> XMLElement {
+    private func parseOnce(_ bytes: [UInt8]) throws(SkipReason) -> (XMLElement, XMLDiagnostics?) {
         do {
-            return try XMLReader.parse(bytes, schema: schema)
+            return try XMLReader.parse(bytes, checkingAgainst: schema)
         } catch {
-            let first = error.items.first ?? XMLDiagnostic(line: 0, column: 0, message: "unreadable XML")
-            throw SkipReason(line: first.line, column: first.column, message: first.message,
-                             more: error.items.count - 1)
+            throw Self.reason(error)
         }
+    }
+
+    private static func reason(_ diagnostics: XMLDiagnostics) -> SkipReason {
+        let first = diagnostics.items.first ?? XMLDiagnostic(line: 0, column: 0, message: "unreadable XML")
+        return SkipReason(line: first.line, column: first.column, message: first.message, more: diagnostics.items.count - 1)
     }
 
     private func checkVocabulary(_ root: XMLElement) throws(SkipReason) {

@@ -1,9 +1,9 @@
 import KennisbankCore
 
-/// Writes a run's documents through an IndexWriter and commits every so many documents or words, so memory
+/// Writes a run's documents through a DocumentWriter and commits every so many documents or words, so memory
 /// stays bounded however large the collection, and a stopped run keeps what it committed.
 final class WriterSink: IngestRun.Sink {
-    let writer: IndexWriter
+    let writer: DocumentWriter
     let documentsPerCommit: Int
     let wordsPerCommit: Int
     /// Runs after every intermediate commit (the indexer saves a manifest that matches the committed index).
@@ -11,11 +11,11 @@ final class WriterSink: IngestRun.Sink {
 
     private var documents = 0
     private var words = 0
-    /// Documents waiting to be analysed together on all cores (IndexWriter.put(_ documents:)).
+    /// Documents waiting to be handed over together (analysed on all cores by either writer).
     private var pending: [KnowledgeDocument] = []
     static let batchSize = 64
 
-    init(writer: IndexWriter, documentsPerCommit: Int, wordsPerCommit: Int = 2_000_000) {
+    init(writer: DocumentWriter, documentsPerCommit: Int, wordsPerCommit: Int = 2_000_000) {
         self.writer = writer
         self.documentsPerCommit = max(1, documentsPerCommit)
         self.wordsPerCommit = max(1, wordsPerCommit)

@@ -14,6 +14,18 @@ public enum XMLReader {
         }
     }
 
+    /// Parses `bytes` once and validates the tree against `schema`, returning the tree even when it does not
+    /// match, so a caller can run its own checks first and report the schema's problems after them.
+    /// - Throws: `XMLDiagnostics` only when the document is not well-formed.
+    public static func parse(_ bytes: [UInt8], checkingAgainst schema: RelaxNGSchema)
+        throws(XMLDiagnostics) -> (root: XMLElement, schemaProblems: XMLDiagnostics?) {
+        try SafeParse.withDocument(bytes, keepBlanks: false, encoding: "UTF-8") { document throws(XMLDiagnostics) in
+            let root = convert(try SafeParse.root(of: document))
+            let problems = schema.validate(document)
+            return (root, problems.isEmpty ? nil : XMLDiagnostics(problems))
+        }
+    }
+
     private static func convert(_ node: xmlNodePtr) -> XMLElement {
         let attributes = SafeParse.attributes(of: node)
         var children: [XMLElement] = []

@@ -1,4 +1,7 @@
 import CXapian
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A database open for writing. Xapian allows one writer per database (others get `.databaseLocked`).
 public final class XapianWritableDatabase {
@@ -8,6 +11,27 @@ public final class XapianWritableDatabase {
     public init(path: String) throws(XapianError) {
         handle = try XapianError.check { kx_writer_open(path, $0) }
         if handle == nil { throw XapianError(kind: .other, message: "cannot open \(path)") }
+    }
+
+    /// Creates a brand-new scratch database that skips fsync on commit: only for databases that are merged
+    /// (`compact`) into a synced one before anything reads them, since a crash may leave them damaged.
+    public init(scratchPath path: String) throws(XapianError) {
+        handle = try XapianError.check { kx_writer_create_scratch(path, $0) }
+        if handle == nil { throw XapianError(kind: .other, message: "cannot create \(path)") }
+    }
+
+    /// Merges the databases at `sources`, in order (document ids renumbered consecutively), into a new
+    /// compacted database at `destination`, synced to disk before it returns.
+    public static func compact(_ sources: [String], into destination: String) throws(XapianError) {
+        var pointers = sources.map { strdup($0) }
+        defer { pointers.forEach { free($0) } }
+        _ = try XapianError.check { error in
+            pointers.withUnsafeMutableBufferPointer { buffer in
+                buffer.withMemoryRebound(to: UnsafePointer<CChar>?.self) {
+                    kx_compact($0.baseAddress, $0.count, destination, error)
+                }
+            }
+        }
     }
 
     deinit { close() }
@@ -22,6 +46,12 @@ public final class XapianWritableDatabase {
     public func replace(uniqueTerm: String, with document: XapianDocument) throws(XapianError) {
         let w = try writer()
         _ = try XapianError.check { kx_writer_replace(w, uniqueTerm, document.handle, $0) }
+    }
+
+    /// Adds a document without looking for one to replace: for bulk loads where every id is new.
+    public func add(_ document: XapianDocument) throws(XapianError) {
+        let w = try writer()
+        _ = try XapianError.check { kx_writer_add(w, document.handle, $0) }
     }
 
     public func delete(uniqueTerm: String) throws(XapianError) {

@@ -48,10 +48,18 @@ const char *kx_version(void);
 
 /* Opens (creating if needed) a writable database at path. */
 kx_writer *kx_writer_open(const char *path, kx_error *err);
+/* A brand-new scratch database without fsync on commit (DB_NO_SYNC): only for databases that are
+   merged into a synced one before anything reads them. Fails if path already holds a database. */
+kx_writer *kx_writer_create_scratch(const char *path, kx_error *err);
 /* Closes, discarding uncommitted changes. */
 void kx_writer_close(kx_writer *w);
 int kx_writer_replace(kx_writer *w, const char *unique_term, kx_doc *doc, kx_error *err);
 int kx_writer_delete(kx_writer *w, const char *unique_term, kx_error *err);
+/* Adds a new document without looking for one to replace (bulk loads where every id is new). */
+int kx_writer_add(kx_writer *w, kx_doc *doc, kx_error *err);
+/* Merges the databases at sources (in that order; document ids renumbered consecutively) into a new,
+   compacted database at dest, which is synced to disk before this returns. */
+int kx_compact(const char *const *sources, size_t count, const char *dest, kx_error *err);
 int kx_writer_commit(kx_writer *w, kx_error *err);
 int kx_writer_set_metadata(kx_writer *w, const char *key, const char *value, size_t len, kx_error *err);
 /* Adds words to the spelling dictionary of this database. */

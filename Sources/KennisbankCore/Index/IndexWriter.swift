@@ -2,7 +2,7 @@ import Foundation
 import XapianKit
 
 /// Writes documents into the per-level databases of an index. Holds the write lock of each while open.
-public final class IndexWriter {
+public final class IndexWriter: DocumentWriter {
     public let location: IndexLocation
     private var databases: [AccessLevel: XapianWritableDatabase] = [:]
     private var builder = DocumentBuilder()
@@ -42,8 +42,8 @@ public final class IndexWriter {
     /// Adds or replaces the document with this id, removing it from any other level it used to be in.
     public func put(_ document: KnowledgeDocument) throws(KennisbankError) {
         try waitForWrites()
-        var words = spelling[document.access, default: [:]]
-        let built = try builder.build(document) { word in Self.countSpelling(word, into: &words) }
+        var words = spelling.removeValue(forKey: document.access) ?? [:]  // no copy while counting
+        let built = try builder.build(document) { word in SpellingWords.count(word, into: &words) }
         spelling[document.access] = words
         try write(built, for: document)
     }
@@ -63,7 +63,7 @@ public final class IndexWriter {
                 let document = documents[index]
                 var words: [String: UInt32] = [:]
                 do {
-                    let built = try box.builder.build(document) { word in Self.countSpelling(word, into: &words) }
+                    let built = try box.builder.build(document) { word in SpellingWords.count(word, into: &words) }
                     results.store(index, .success((built, words)))
                 } catch {
                     results.store(index, .failure(error as? KennisbankError ?? .index("\(error)")))
@@ -98,11 +98,6 @@ public final class IndexWriter {
             deferredError = nil
             throw error
         }
-    }
-
-    private static func countSpelling(_ word: String, into words: inout [String: UInt32]) {
-        let utf8 = word.utf8
-        if utf8.count >= 4, utf8.count <= 40, !utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { words[word, default: 0] += 1 }
     }
 
     private func write(_ built: XapianDocument, for document: KnowledgeDocument) throws(KennisbankError) {
