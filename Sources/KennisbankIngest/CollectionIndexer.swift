@@ -65,6 +65,7 @@ public struct CollectionIndexer: Sendable {
         // Hold the live index's write locks, so no incremental run writes into what is about to be replaced.
         let holder = location.exists ? try Self.openWriter(location) : nil
         defer { holder?.close() }
+        let thesaurus = try IndexWriter.loadedThesaurus(at: location)
         let staging = try location.stagingLocation()
         do {
             let writer = try BulkIndexWriter(location: staging)
@@ -73,6 +74,11 @@ public struct CollectionIndexer: Sendable {
             let summary = try ingest(into: writer, previous: FileManifest(), manifestURL: staging.manifestURL, checkpoints: false)
             try writer.merge()
             writer.close()
+            if let thesaurus {
+                let loader = try IndexWriter(location: staging)
+                defer { loader.close() }
+                try loader.load(thesaurus)
+            }
             try location.install(staging)
             return summary
         } catch {

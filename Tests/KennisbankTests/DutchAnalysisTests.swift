@@ -1,5 +1,6 @@
 import Foundation
 import KennisbankCore
+import KennisbankIngest
 import Testing
 
 /// What a Dutch-speaking professional expects the search box to understand.
@@ -123,6 +124,9 @@ import Testing
         let plain = try fixture.searcher().search(SearchRequest(query: "loverboy", expand: false))
         #expect(plain.total == 0)
         #expect(plain.expansions.isEmpty)
+        // A full rebuild keeps the loaded thesaurus.
+        _ = try CollectionIndexer(folder: fixture.folder, location: fixture.location).rebuild()
+        #expect(Set(try fixture.search("loverboy").ids) == ["tienerpooier", "mensenhandelaar"])
     }
 
     @Test func spellingSuggestionsComeOnlyFromLevelsTheCallerMaySee() throws {

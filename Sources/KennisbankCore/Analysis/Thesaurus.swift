@@ -6,6 +6,8 @@ import Foundation
 public struct Thesaurus: Sendable, Equatable {
     /// Expansions per source expression as written (lowercased).
     public private(set) var entries: [String: [String]] = [:]
+    /// The text it was read from, stored with the index so a full rebuild can load it again.
+    public private(set) var source = ""
 
     public init() {}
 
@@ -20,6 +22,7 @@ public struct Thesaurus: Sendable, Equatable {
     }
 
     public init(text: String, name: String = "thesaurus") throws {
+        source = text
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = rawLine.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") { continue }

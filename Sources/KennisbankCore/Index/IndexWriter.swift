@@ -150,12 +150,33 @@ public final class IndexWriter: DocumentWriter {
                 }
                 for word in words where word.count >= 3 { try database.addSpelling(word) }
                 try database.setMetadata(String(table.count), forKey: "thesaurus-entries")
+                try database.setMetadata(thesaurus.source, forKey: Self.thesaurusSourceKey)
             }
             try commit()
         } catch let error as KennisbankError {
             throw error
         } catch {
             throw .index("cannot load the thesaurus: \(error)")
+        }
+    }
+
+    static let thesaurusSourceKey = "thesaurus-source"
+
+    /// The thesaurus last loaded into the index at `location`, if any: a full rebuild loads it into the
+    /// new generation, so curators' synonyms survive `index --full`.
+    public static func loadedThesaurus(at location: IndexLocation) throws(KennisbankError) -> Thesaurus? {
+        guard location.exists else { return nil }
+        let text: String
+        do {
+            text = try XapianDatabase(paths: [location.databasePath(.openbaar)]).metadata(forKey: thesaurusSourceKey)
+        } catch {
+            throw .index("cannot read the thesaurus of \(location.root.path): \(error.message)")
+        }
+        guard !text.isEmpty else { return nil }
+        do { return try Thesaurus(text: text, name: "the thesaurus stored in \(location.root.path)") } catch let error as KennisbankError {
+            throw error
+        } catch {
+            throw .index("the stored thesaurus is unreadable: \(error)")
         }
     }
 
