@@ -23,7 +23,13 @@ extension Kennisbank {
         @Flag(help: "Only the ranked page (estimated total, no facet counts), like the reference's plain mode.")
         var noFacets = false
 
+        @Option(help: "How words combine: all (the reference's reading, and the default here), all-first or any.")
+        var mode: String = "all"
+
         func run() throws {
+            guard let mode = SearchRequest.Mode(rawValue: mode) else {
+                throw KennisbankError.invalidParameter(name: "--mode", message: "\"\(self.mode)\" is not all-first, all or any")
+            }
             let lines = try String(contentsOfFile: queries, encoding: .utf8).split(separator: "\n").map(String.init)
             let searcher = try Searcher(location: IndexLocation(options.index), levels: AccessLevel.allCases)
             var parsed: [Facet: [String]] = [:]
@@ -32,7 +38,7 @@ extension Kennisbank {
                 if parts.count == 2, let facet = Facet.named(parts[0]) { parsed[facet, default: []].append(parts[1]) }
             }
             func request(_ query: String) -> SearchRequest {
-                var request = SearchRequest(query: query, filters: parsed)
+                var request = SearchRequest(query: query, filters: parsed, mode: mode)
                 request.countFacets = !noFacets
                 return request
             }

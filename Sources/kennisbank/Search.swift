@@ -7,7 +7,8 @@ extension Kennisbank {
         static let configuration = CommandConfiguration(
             abstract: "Search the index.",
             discussion: """
-            Query syntax: words (all must occur), "phrases", AND/OR/NOT, brackets, -word, \
+            Query syntax: words (documents with all of them first, then those with some; see --mode), \
+            "phrases", AND/OR/NOT (or EN/OF/NIET), brackets, -word, \
             titel:word, organisatie:word, trailing wildcards (ronsel*). \
             Filters on the same facet are ORed, on different facets ANDed.
             Facets: \(Facet.allCases.map(\.rawValue).joined(separator: ", ")).

@@ -67,6 +67,11 @@ import Testing
         #expect(Set(none.ids) == ["beide", "alleen-toezicht"])
         #expect(none.totalAllWords == 0)
         #expect(none.understood?.hasPrefix("een of meer van") == true)
+        // Operators, also in Dutch capitals, are taken as typed.
+        #expect(try fixture.search("seksbranche EN vergunde").total == 0)
+        #expect(try fixture.search("seksbranche AND vergunde").total == 0)
+        #expect(Set(try fixture.search("seksbranche OF vergunde").ids) == ["beide", "alleen-toezicht"])
+        #expect(try fixture.search("toezicht NIET seksbranche").ids == ["alleen-toezicht"])
     }
 
     @Test func aThemeIsSearchableAsWords() throws {

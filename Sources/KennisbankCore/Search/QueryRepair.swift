@@ -8,6 +8,8 @@ enum QueryRepair {
     }
 
     private static let operators: Set<String> = ["AND", "OR", "NOT", "XOR"]
+    /// Dutch users type Dutch operators; in capitals only, so the words *en*, *of* and *niet* stay words.
+    private static let dutchOperators = ["EN": "AND", "OF": "OR", "NIET": "NOT"]
 
     /// Returns the repaired query text (equal to the input when nothing needed repair).
     static func repair(_ text: String) -> String {
@@ -26,7 +28,11 @@ enum QueryRepair {
         var phrase = ""
         func flushWord() {
             guard !current.isEmpty else { return }
-            tokens.append(operators.contains(current) ? .op(current) : .word(current))
+            if let name = dutchOperators[current] ?? (operators.contains(current) ? current : nil) {
+                tokens.append(.op(name))
+            } else {
+                tokens.append(.word(current))
+            }
             current = ""
         }
         for character in text {
