@@ -324,14 +324,17 @@ public final class Searcher {
             for language in languages {
                 options.stemmer = analyzers[language]
                 do {
-                    let reading = try database.parse(parsedText, options: options).query
-                    parsed.append(languages.count == 1 ? reading
-                                  : .combine(.filter, [reading, .term(IndexSchema.facetTerm(.language, language))]))
+                    parsed.append(try database.parse(parsedText, options: options).query)
                 } catch {
                     throw .invalidQuery(Self.explain(error.message))
                 }
             }
-            return parsed.count == 1 ? parsed[0] : XapianQuery.combine(.or, parsed)
+            // Readings that came out the same (a quoted phrase: exact words, no stems) are one query. Split
+            // by language, Xapian checked the phrase's positions in every document before the language filter.
+            if parsed.count == 1 || Set(parsed.map(\.description)).count == 1 { return parsed[0] }
+            return .combine(.or, zip(parsed, languages).map { reading, language in
+                .combine(.filter, [reading, .term(IndexSchema.facetTerm(.language, language))])
+            })
         }
         // The whole compound weighs in each tier, so it still decides between documents of one tier.
         let joined = Self.joinedCompounds(tokens, analyzer: dutch)
