@@ -44,16 +44,6 @@ struct QueryExpansion {
         return (out, applied)
     }
 
-    /// The compound two adjacent typed words make (*jeugd* + *prostitutie*), when both are ordinary
-    /// content words: no acronyms, stop words, operators or short fragments.
-    static func joinedCompound(_ first: String, _ second: String, stopwords: Set<String>) -> String? {
-        guard isPlain(first), isPlain(second), !isAcronym(first), !isAcronym(second),
-              !stopwords.contains(first.lowercased()), !stopwords.contains(second.lowercased()),
-              first.count >= 3, second.count >= 3 else { return nil }
-        let joined = (first + second).lowercased()
-        return joined.allSatisfy(\.isLetter) ? joined : nil
-    }
-
     static func isPlain(_ word: String) -> Bool {
         !word.contains(":") && !word.contains("*") && !word.hasPrefix("-") && !word.hasPrefix("+")
     }

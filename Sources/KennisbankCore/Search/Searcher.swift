@@ -203,11 +203,15 @@ public final class Searcher {
                 var docids: [[UInt32]] = []
                 for shard in shards { docids.append(try shard.matchingDocumentIDs(base)) }
                 exact = facets.count(matching: docids, selections: selections)
-                if var allWords = interpretation.allWords {
+                // Those with every word are a subset; with the selections as filter terms, a count is all it takes.
+                if var allWords = interpretation.allWords, let total = exact?.total, total > 0 {
                     if let dateQuery { allWords = .combine(.filter, [allWords, dateQuery]) }
-                    var allDocids: [[UInt32]] = []
-                    for shard in shards { allDocids.append(try shard.matchingDocumentIDs(allWords)) }
-                    totalAllWords = facets.count(matching: allDocids, selections: selections).total
+                    if let filterQuery { allWords = .combine(.filter, [allWords, filterQuery]) }
+                    var count = 0
+                    for shard in shards { count += try shard.matchingDocumentIDs(allWords).count }
+                    totalAllWords = count
+                } else if interpretation.allWords != nil {
+                    totalAllWords = 0
                 }
             }
             if feedback, (exact?.total ?? 1) > 0, options.sortSlot == nil {
@@ -274,7 +278,6 @@ public final class Searcher {
     /// Weight factor that lifts every document with all words above every document with only some.
     /// DPH and BM25 weights of one query differ by far less than this between documents.
     static let allWordsTier = 1000.0
-
 
     private func interpret(_ text: String, languages: [String]?, expand: Bool, mode: SearchRequest.Mode) throws(KennisbankError) -> Interpretation {
         let trimmed = text.trimmingWhitespace()
@@ -360,14 +363,14 @@ public final class Searcher {
     static func joinedCompounds(_ tokens: [QueryRepair.Token], analyzer: Analyzer) -> XapianQuery? {
         guard analyzer.stage.decompounding else { return nil }
         var terms: [XapianQuery] = []
-        var pairs: [(String, String)] = []
-        for index in tokens.indices {
-            if case .expansion(let original, _) = tokens[index], original.count == 2 { pairs.append((original[0], original[1])) }
-            guard index + 1 < tokens.count, case .word(let first) = tokens[index], case .word(let second) = tokens[index + 1] else { continue }
-            pairs.append((first, second))
-        }
-        for (first, second) in pairs {
-            guard let joined = QueryExpansion.joinedCompound(first, second, stopwords: stopwordSet) else { continue }
+        for index in tokens.indices.dropLast() {
+            guard case .word(let first) = tokens[index], case .word(let second) = tokens[index + 1],
+                  QueryExpansion.isPlain(first), QueryExpansion.isPlain(second),
+                  !QueryExpansion.isAcronym(first), !QueryExpansion.isAcronym(second),
+                  !stopwordSet.contains(first.lowercased()), !stopwordSet.contains(second.lowercased()),
+                  first.count >= 3, second.count >= 3 else { continue }
+            let joined = (first + second).lowercased()
+            guard joined.allSatisfy(\.isLetter) else { continue }
             terms.append(.term("Z" + analyzer.stem(joined)))
         }
         guard !terms.isEmpty else { return nil }
