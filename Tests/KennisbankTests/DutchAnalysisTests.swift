@@ -74,6 +74,50 @@ import Testing
         #expect(try fixture.search("toezicht NIET seksbranche").ids == ["alleen-toezicht"])
     }
 
+    @Test func aQuestionTypedAsASentenceIsSearchedForItsSubject() throws {
+        let fixture = try Fixture()
+        try fixture.write("a.xml", Fixture.record(id: "onderwerp", body: "Ouders van meisjes die met loverboys omgaan."))
+        try fixture.write("b.xml", Fixture.record(id: "informatie", body: "Informatie over informatie: informatie voor ouders."))
+        try fixture.index()
+        let sentence = try fixture.search("ik zoek informatie over loverboys")
+        #expect(sentence.ids == ["onderwerp"])
+        #expect(sentence.understood == "loverboys")
+        #expect(try fixture.search("please supply information on loverboys").ids == ["onderwerp"])
+        // Only the request is dropped: on its own, or as a subject, the word is searched.
+        #expect(try fixture.search("informatie over").ids == ["informatie"])
+        #expect(try fixture.search("informatie ouders").ids.first == "informatie")
+    }
+
+    @Test func aWeakHeadWordIsNotNeededToHaveEveryWord() throws {
+        let fixture = try Fixture()
+        try fixture.write("a.xml", Fixture.record(id: "loverboys", body: "Het plan van aanpak over loverboys en hun slachtoffers."))
+        try fixture.write("b.xml", Fixture.record(id: "problematiek", body: "De problematiek van schulden, de problematiek van wonen."))
+        try fixture.index()
+        let result = try fixture.search("loverboy problematiek")
+        #expect(result.ids == ["loverboys", "problematiek"])
+        #expect(result.totalAllWords == 1)
+    }
+
+    @Test func aCompoundTypedAsTwoWordsFindsItsSynonymsButNotItsBroaderTerms() throws {
+        let fixture = try Fixture()
+        try fixture.write("a.xml", Fixture.record(id: "kamer", body: "Signalen in de hotelkamer herkennen."))
+        try fixture.write("b.xml", Fixture.record(id: "room", language: "en", body: "Staff who enter hotel rooms see the signs."))
+        try fixture.write("c.xml", Fixture.record(id: "minderjarigen", body: "Over prostitutie door minderjarigen in de regio."))
+        try fixture.write("d.xml", Fixture.record(id: "breder", body: "Mensenhandel in al zijn vormen."))
+        try fixture.index()
+        let writer = try IndexWriter(location: fixture.location)
+        try writer.load(try Thesaurus(text: """
+            hotelkamer, hotel room, hotel rooms
+            jeugdprostitutie, prostitutie door minderjarigen
+            jeugdprostitutie -> mensenhandel
+            """))
+        writer.close()
+        let hotel = try fixture.search("hotel kamers")
+        #expect(Set(hotel.ids) == ["kamer", "room"])
+        #expect(hotel.expansions.first?.term == "hotel kamers")
+        #expect(try fixture.search("jeugd prostitutie").ids == ["minderjarigen"])
+    }
+
     @Test func aThemeIsSearchableAsWords() throws {
         let fixture = try Fixture()
         try fixture.write("a.xml", Fixture.record(id: "getagd", body: "Hulp voor jongens die worden uitgebuit.", themes: ["jongens-als-slachtoffer"]))

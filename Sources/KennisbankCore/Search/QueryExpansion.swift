@@ -26,8 +26,9 @@ struct QueryExpansion {
                     return nil
                 }
                 guard words.count == length else { continue }
-                let alternatives = try database.synonyms(for: Self.key(words, analyzer: analyzer))
+                var alternatives = try database.synonyms(for: Self.key(words, analyzer: analyzer))
                     .filter { Self.isAcronym($0) || !stopwords.contains($0.lowercased()) }
+                if alternatives.isEmpty, length == 2 { alternatives = try compoundSynonyms(words) }
                 guard !alternatives.isEmpty else { continue }
                 out.append(.expansion(original: words, alternatives: alternatives))
                 applied.append(Applied(term: words.count == 1 && Self.isAcronym(words[0]) ? words[0] : words.joined(separator: " ").lowercased(),
@@ -42,6 +43,24 @@ struct QueryExpansion {
             }
         }
         return (out, applied)
+    }
+
+    /// Dutch compounds typed as two words (*jeugd prostitutie*, *hotel kamers*): the compound and its
+    /// synonyms. Only true synonyms, those that list the compound in turn: a broader term such as
+    /// *mensenhandel* would make every document about it count as having all the words.
+    private func compoundSynonyms(_ words: [String]) throws(XapianError) -> [String] {
+        guard analyzer.stage.decompounding, words.allSatisfy({ $0.count >= 3 && $0.allSatisfy(\.isLetter) }),
+              !words.contains(where: { Self.isAcronym($0) || stopwords.contains($0.lowercased()) }) else { return [] }
+        let joined = words.joined().lowercased()
+        let joinedKey = Self.key([joined], analyzer: analyzer)
+        var synonyms: [String] = []
+        for alternative in try database.synonyms(for: joinedKey) where !stopwords.contains(alternative.lowercased()) {
+            let back = try database.synonyms(for: Self.key(alternative.split(separator: " ").map(String.init), analyzer: analyzer))
+            if back.contains(where: { Self.key($0.split(separator: " ").map(String.init), analyzer: analyzer) == joinedKey }) {
+                synonyms.append(alternative)
+            }
+        }
+        return synonyms.isEmpty ? [] : [joined] + synonyms
     }
 
     static func isPlain(_ word: String) -> Bool {

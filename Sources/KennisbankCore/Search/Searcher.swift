@@ -285,7 +285,7 @@ public final class Searcher {
         if trimmed.isEmpty { return empty }
         let dutch = analyzers["nl"]!
         let normalised = dutch.normaliseQuery(trimmed)
-        var tokens = QueryRepair.repairedTokens(normalised)
+        var tokens = RequestPhrases.strip(QueryRepair.repairedTokens(normalised))
         let repaired = QueryRepair.render(tokens)
         if repaired.isEmpty { return empty }
         var expansions: [Expansion] = []
@@ -321,13 +321,13 @@ public final class Searcher {
         // Documents are stemmed in their own language, so each language's reading of the query is
         // matched against that language's documents only.
         let languages = wanted.isEmpty ? ["nl", "en"] : wanted
-        func read(allRequired: Bool) throws(KennisbankError) -> XapianQuery {
+        func read(allRequired: Bool, text: String? = nil) throws(KennisbankError) -> XapianQuery {
             var parsed: [XapianQuery] = []
             options.defaultOperatorIsAnd = allRequired
             for language in languages {
                 options.stemmer = analyzers[language]
                 do {
-                    parsed.append(try database.parse(parsedText, options: options).query)
+                    parsed.append(try database.parse(text ?? parsedText, options: options).query)
                 } catch {
                     throw .invalidQuery(Self.explain(error.message))
                 }
@@ -347,7 +347,11 @@ public final class Searcher {
         var query = weighted(try read(allRequired: requireAll))
         var allWords: XapianQuery? = nil
         if mode == .allFirst && plainWords {
-            let all = try read(allRequired: true)
+            // *Problematiek* in *loverboy problematiek* names no subject of its own: a record about
+            // loverboys that never says it still has every word that matters.
+            let weak = tokens.filter { if case .word(let word) = $0 { return Stopwords.dutchWeakHeads.contains(word.lowercased()) }; return false }
+            let strong = tokens.filter { !weak.contains($0) }
+            let all = try read(allRequired: true, text: weak.isEmpty || strong.isEmpty ? parsedText : QueryRepair.render(strong))
             allWords = all
             query = .combine(.andMaybe, [query, weighted(all).scaled(by: Self.allWordsTier)])
         }
