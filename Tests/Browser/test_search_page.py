@@ -376,3 +376,18 @@ def test_documents_with_every_word_come_first_and_can_be_shown_alone(page, api, 
     assert total_on_page(page) == all_words
     assert page.locator("p.understood", has_text="al uw zoekwoorden").count() == 0
     assert page.js_errors == []
+
+
+def test_a_question_typed_as_a_sentence_is_searched_for_its_subject(page, api, screenshot_dir):
+    sentence = api.json("/api/search", {"q": "ik zoek informatie over loverboys", "size": 10})
+    subject = api.json("/api/search", {"q": "loverboys", "size": 10})
+    assert sentence["understood"] == "loverboys"
+    assert [hit["id"] for hit in sentence["hits"]] == [hit["id"] for hit in subject["hits"]]
+
+    search(page, "ik zoek informatie over loverboys")
+    understood = page.locator("p.understood", has_text="gezocht op")
+    assert understood.count() == 1
+    assert understood.locator("strong").inner_text() == "loverboys"
+    assert total_on_page(page) == subject["total"]
+    page.screenshot(path=str(screenshot_dir / "12-vraag-als-zin.png"), full_page=True)
+    assert page.js_errors == []
