@@ -118,6 +118,22 @@ import Testing
         #expect(try fixture.search("jeugd prostitutie").ids == ["minderjarigen"])
     }
 
+    @Test func anEnglishWordIsNotExpandedByADutchEntryThatOnlySharesItsStem() throws {
+        let fixture = try Fixture()
+        try fixture.write("a.xml", Fixture.record(id: "signal", language: "en", body: "A transformer for signal distribution.", themes: ["opvang"]))
+        try fixture.write("b.xml", Fixture.record(id: "signs", language: "en", body: "Warning signs of exploitation.", themes: ["opvang"]))
+        try fixture.index()
+        let writer = try IndexWriter(location: fixture.location)
+        try writer.load(try Thesaurus(text: "signalen, signs, warning signs"))
+        writer.close()
+        // *signal* has the Dutch stem of *signalen*, but is not that word.
+        let signal = try fixture.search("signal")
+        #expect(signal.ids == ["signal"])
+        #expect(signal.expansions.isEmpty)
+        #expect(try fixture.search("signalen").ids == ["signs"])
+        #expect(try fixture.search("signs").expansions.first?.added.contains("signalen") == true)
+    }
+
     @Test func aThemeIsSearchableAsWords() throws {
         let fixture = try Fixture()
         try fixture.write("a.xml", Fixture.record(id: "getagd", body: "Hulp voor jongens die worden uitgebuit.", themes: ["jongens-als-slachtoffer"]))

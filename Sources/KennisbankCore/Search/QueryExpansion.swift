@@ -29,6 +29,8 @@ struct QueryExpansion {
                 var alternatives = try database.synonyms(for: Self.key(words, analyzer: analyzer))
                     .filter { Self.isAcronym($0) || !stopwords.contains($0.lowercased()) }
                 if alternatives.isEmpty, length == 2 { alternatives = try compoundSynonyms(words) }
+                if length == 1, !alternatives.isEmpty, !Self.isAcronym(words[0]),
+                   try !isThesaurusWord(words[0], alternatives: alternatives) { alternatives = [] }
                 guard !alternatives.isEmpty else { continue }
                 out.append(.expansion(original: words, alternatives: alternatives))
                 applied.append(Applied(term: words.count == 1 && Self.isAcronym(words[0]) ? words[0] : words.joined(separator: " ").lowercased(),
@@ -61,6 +63,21 @@ struct QueryExpansion {
             }
         }
         return synonyms.isEmpty ? [] : [joined] + synonyms
+    }
+
+    /// Whether a typed word really is the thesaurus entry its stem matched. The synonym table is keyed by
+    /// Dutch stems, and an English word can share one with a Dutch entry: *signal* has the stem of *signalen*,
+    /// and was expanded to *warning signs*. A Dutch word (or a form of one) or a term the thesaurus itself
+    /// lists is; anything else is not. Without a lexicon every stem match counts, as before.
+    private func isThesaurusWord(_ word: String, alternatives: [String]) throws(XapianError) -> Bool {
+        let lexicon = DutchLexicon.shared
+        let folded = Folding.fold(word.lowercased())
+        if lexicon.isEmpty || lexicon.contains(folded) || lexicon.contains(analyzer.stem(folded)) { return true }
+        for alternative in alternatives {
+            let back = try database.synonyms(for: Self.key(alternative.split(separator: " ").map(String.init), analyzer: analyzer))
+            if back.contains(where: { Folding.fold($0) == folded }) { return true }
+        }
+        return false
     }
 
     static func isPlain(_ word: String) -> Bool {
