@@ -53,6 +53,15 @@ public struct CollectionIndexer: Sendable {
         // A first run has nothing to lose and nobody to serve yet: it is built as a fresh generation on all
         // cores (BulkIndexWriter) and installed when complete, exactly as a full rebuild.
         if !location.exists { return try rebuild() }
+        // Documents indexed under other field weights or analysis would not rank alike with new ones.
+        let stamp = try IndexWriter.buildStamp(at: location)
+        if stamp != IndexWriter.currentBuildStamp {
+            var summary = try rebuild()
+            summary.rebuiltBecause = stamp.isEmpty
+                ? "the index predates this version's field weights and analysis"
+                : "the index was built with \(stamp), this version indexes with \(IndexWriter.currentBuildStamp)"
+            return summary
+        }
         let writer = try Self.openWriter(location)
         defer { writer.close() }
         let manifestURL = location.manifestURL
@@ -74,11 +83,11 @@ public struct CollectionIndexer: Sendable {
             let summary = try ingest(into: writer, previous: FileManifest(), manifestURL: staging.manifestURL, checkpoints: false)
             try writer.merge()
             writer.close()
-            if let thesaurus {
-                let loader = try IndexWriter(location: staging)
-                defer { loader.close() }
-                try loader.load(thesaurus)
-            }
+            let finisher = try IndexWriter(location: staging)
+            defer { finisher.close() }
+            if let thesaurus { try finisher.load(thesaurus) }
+            try finisher.recordBuildStamp()
+            finisher.close()
             try location.install(staging)
             return summary
         } catch {

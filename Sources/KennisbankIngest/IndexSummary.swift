@@ -19,6 +19,8 @@ public struct IndexSummary: Sendable, Codable {
     /// exceptions), one entry per finding; they do not change the exit status.
     public var warnings: [Warning] = []
     public var seconds: Double = 0
+    /// Why an incremental run rebuilt the whole index instead (nil when it did not).
+    public var rebuiltBecause: String? = nil
     /// Every file's outcome, in path order (removed files last), for `--report`.
     public var files: [FileOutcome] = []
 

@@ -49,6 +49,7 @@ extension Kennisbank {
                 indexer.progress = { display.update($0) }
                 let summary = full ? try indexer.rebuild() : try indexer.run()
                 display.finish()
+                if let reason = summary.rebuiltBecause { print("rebuilt in full: \(reason)") }
                 SummaryPrinter.print(summary, verb: "indexed")
                 if let report {
                     try ReportWriter.write(summary, to: report, mode: full ? "full" : "incremental", folder: folder, index: options.index)

@@ -1,5 +1,5 @@
 import Foundation
-import KennisbankCore
+@testable import KennisbankCore
 @testable import KennisbankIngest
 import Testing
 
@@ -37,6 +37,24 @@ import Testing
         try fixture.write("map/a.pdf", bytes: Self.pdf("tippelzones"))
         let touched = try fixture.index()
         #expect(touched.unchanged == 4)
+    }
+
+    @Test func anIndexBuiltWithOtherFieldWeightsIsRebuiltOnTheNextRun() throws {
+        let fixture = try mixedCollection()
+        #expect(try fixture.index().rebuiltBecause == nil)
+        // As an index of the previous version: title weight 3.
+        let writer = try IndexWriter(location: fixture.location)
+        try writer.recordBuildStamp("terms 1; title 3, summary 2, heading 2; analysis fold+stem+decompound")
+        writer.close()
+        let upgraded = try fixture.index()
+        #expect(upgraded.rebuiltBecause?.contains("title 3") == true)
+        #expect(upgraded.indexed.count == 4)
+        #expect(try IndexWriter.buildStamp(at: fixture.location) == IndexWriter.currentBuildStamp)
+        #expect(try fixture.search("casusoverleg").ids == ["r"])
+        // Rebuilt once: the next run is incremental again.
+        let next = try fixture.index()
+        #expect(next.rebuiltBecause == nil)
+        #expect(next.unchanged == 4)
     }
 
     @Test func aChangedFileReplacesItsDocument() throws {

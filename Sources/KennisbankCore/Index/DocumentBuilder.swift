@@ -8,6 +8,17 @@ struct DocumentBuilder {
     static let titleWeight: UInt32 = UInt32(ProcessInfo.processInfo.environment["KENNISBANK_TITLE_WEIGHT"] ?? "") ?? 2
     static let summaryWeight: UInt32 = 2
     static let headingWeight: UInt32 = 2
+    /// Everything that decides which terms and weights a document gets. An index built under another stamp
+    /// weighs its documents differently from the ones added now, so the indexer rebuilds it (IndexWriter).
+    /// Bump `termsVersion` when the analysis code changes what it produces.
+    static var stamp: String {
+        let stage = AnalysisStage.current
+        let analysis = [stage.folding ? "fold" : nil, stage.improvedStemming ? "stem" : nil,
+                        stage.decompounding ? "decompound" : nil].compactMap { $0 }.joined(separator: "+")
+        return "terms \(termsVersion); title \(titleWeight), summary \(summaryWeight), heading \(headingWeight); analysis \(analysis)"
+    }
+    static let termsVersion = 2
+
     /// Gap between fields so phrases never match across them.
     static let fieldGap: UInt32 = 100
 

@@ -23,6 +23,7 @@ public final class IndexWriter: DocumentWriter {
     /// - Throws: `KennisbankError.indexLocked` when another indexer is running.
     public init(location: IndexLocation) throws(KennisbankError) {
         self.location = location
+        let isNew = !location.exists
         do {
             try FileManager.default.createDirectory(at: location.root, withIntermediateDirectories: true)
         } catch {
@@ -37,6 +38,8 @@ public final class IndexWriter: DocumentWriter {
                 throw .index("cannot open \(location.databasePath(level)): \(error.message)")
             }
         }
+        // A new index holds only what this version writes.
+        if isNew { try recordBuildStamp() }
     }
 
     /// Adds or replaces the document with this id, removing it from any other level it used to be in.
@@ -161,6 +164,34 @@ public final class IndexWriter: DocumentWriter {
     }
 
     static let thesaurusSourceKey = "thesaurus-source"
+    static let buildStampKey = "build-stamp"
+
+    /// The field weights and analysis that documents are indexed with now (see DocumentBuilder.stamp).
+    public static var currentBuildStamp: String { DocumentBuilder.stamp }
+
+    /// The stamp the index at `location` was built with; "" for an index from before stamps were kept.
+    public static func buildStamp(at location: IndexLocation) throws(KennisbankError) -> String {
+        do {
+            return try XapianDatabase(paths: [location.databasePath(.openbaar)]).metadata(forKey: buildStampKey)
+        } catch {
+            throw .index("cannot read \(location.root.path): \(error.message)")
+        }
+    }
+
+    /// Records that every document in this index was built under the current stamp. Committed at once.
+    public func recordBuildStamp() throws(KennisbankError) { try recordBuildStamp(Self.currentBuildStamp) }
+
+    func recordBuildStamp(_ stamp: String) throws(KennisbankError) {
+        try waitForWrites()
+        do {
+            for level in AccessLevel.allCases { try databases[level]!.setMetadata(stamp, forKey: Self.buildStampKey) }
+            try commit()
+        } catch let error as KennisbankError {
+            throw error
+        } catch {
+            throw .index("cannot record the build stamp: \(error)")
+        }
+    }
 
     /// The thesaurus last loaded into the index at `location`, if any: a full rebuild loads it into the
     /// new generation, so curators' synonyms survive `index --full`.
