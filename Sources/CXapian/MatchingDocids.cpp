@@ -95,9 +95,11 @@ class Evaluator {
         }
     }
 
+    // Bounds-checked: a docid past the bitmap (which can only mean a revision changed under us) is
+    // dropped rather than written past the end.
     void add_postings(Bits &bits, const std::string &term) const {
         for (Xapian::PostingIterator it = db_.postlist_begin(term), end = db_.postlist_end(term); it != end; ++it)
-            set(bits, *it);
+            if ((*it >> 6) < bits.size()) set(bits, *it);
     }
 
     // Facet terms (`XTYPE:rapport`, `XLANG:nl`): few, large, and in nearly every query.
