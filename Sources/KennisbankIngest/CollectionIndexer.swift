@@ -83,7 +83,7 @@ public struct CollectionIndexer: Sendable {
             let summary = try ingest(into: writer, previous: FileManifest(), manifestURL: staging.manifestURL, checkpoints: false)
             try writer.merge()
             writer.close()
-            let finisher = try IndexWriter(location: staging)
+            let finisher = try Self.openWriter(staging)  // the bulk writer's locks are released asynchronously
             defer { finisher.close() }
             if let thesaurus { try finisher.load(thesaurus) }
             try finisher.recordBuildStamp()
