@@ -105,13 +105,11 @@ import Testing
         try fixture.write("c.xml", Fixture.record(id: "minderjarigen", body: "Over prostitutie door minderjarigen in de regio."))
         try fixture.write("d.xml", Fixture.record(id: "breder", body: "Mensenhandel in al zijn vormen."))
         try fixture.index()
-        let writer = try IndexWriter(location: fixture.location)
-        try writer.load(try Thesaurus(text: """
+        try fixture.loadThesaurus("""
             hotelkamer, hotel room, hotel rooms
             jeugdprostitutie, prostitutie door minderjarigen
             jeugdprostitutie -> mensenhandel
-            """))
-        writer.close()
+            """)
         let hotel = try fixture.search("hotel kamers")
         #expect(Set(hotel.ids) == ["kamer", "room"])
         #expect(hotel.expansions.first?.term == "hotel kamers")
@@ -123,9 +121,7 @@ import Testing
         try fixture.write("a.xml", Fixture.record(id: "signal", language: "en", body: "A transformer for signal distribution.", themes: ["opvang"]))
         try fixture.write("b.xml", Fixture.record(id: "signs", language: "en", body: "Warning signs of exploitation.", themes: ["opvang"]))
         try fixture.index()
-        let writer = try IndexWriter(location: fixture.location)
-        try writer.load(try Thesaurus(text: "signalen, signs, warning signs"))
-        writer.close()
+        try fixture.loadThesaurus("signalen, signs, warning signs")
         // *signal* has the Dutch stem of *signalen*, but is not that word.
         let signal = try fixture.search("signal")
         #expect(signal.ids == ["signal"])
@@ -175,9 +171,7 @@ import Testing
         try fixture.write("b.xml", Fixture.record(id: "mensenhandelaar", body: "De mensenhandelaar werd veroordeeld."))
         try fixture.write("c.xml", Fixture.record(id: "om", body: "Het Openbaar Ministerie vervolgt."))
         try fixture.index()
-        let writer = try IndexWriter(location: fixture.location)
-        try writer.load(try Thesaurus(text: "loverboy, tienerpooier\nloverboy -> mensenhandelaar\nOM, Openbaar Ministerie"))
-        writer.close()
+        try fixture.loadThesaurus("loverboy, tienerpooier\nloverboy -> mensenhandelaar\nOM, Openbaar Ministerie")
 
         let expanded = try fixture.search("loverboy")
         #expect(Set(expanded.ids) == ["tienerpooier", "mensenhandelaar"])

@@ -40,6 +40,13 @@ struct Fixture {
         try CollectionIndexer(folder: folder, location: location).run()
     }
 
+    /// Loads a thesaurus into the fixture's index, as `kennisbank thesaurus load` does.
+    func loadThesaurus(_ text: String) throws {
+        let writer = try IndexWriter(location: location)
+        defer { writer.close() }
+        try writer.load(try Thesaurus(text: text))
+    }
+
     func searcher(_ role: Role = .curator) throws -> Searcher {
         try Searcher(location: location, levels: role.visibleLevels)
     }

@@ -171,10 +171,15 @@ public final class IndexWriter: DocumentWriter {
 
     /// The stamp the index at `location` was built with; "" for an index from before stamps were kept.
     public static func buildStamp(at location: IndexLocation) throws(KennisbankError) -> String {
+        try storedMetadata(buildStampKey, at: location)
+    }
+
+    /// What the index at `location` keeps under `key` (the same in every level; read from the public one).
+    private static func storedMetadata(_ key: String, at location: IndexLocation) throws(KennisbankError) -> String {
         do {
-            return try XapianDatabase(paths: [location.databasePath(.openbaar)]).metadata(forKey: buildStampKey)
+            return try XapianDatabase(paths: [location.databasePath(.openbaar)]).metadata(forKey: key)
         } catch {
-            throw .index("cannot read \(location.root.path): \(error.message)")
+            throw .index("cannot read \(key) of \(location.root.path): \(error.message)")
         }
     }
 
@@ -197,12 +202,7 @@ public final class IndexWriter: DocumentWriter {
     /// new generation, so curators' synonyms survive `index --full`.
     public static func loadedThesaurus(at location: IndexLocation) throws(KennisbankError) -> Thesaurus? {
         guard location.exists else { return nil }
-        let text: String
-        do {
-            text = try XapianDatabase(paths: [location.databasePath(.openbaar)]).metadata(forKey: thesaurusSourceKey)
-        } catch {
-            throw .index("cannot read the thesaurus of \(location.root.path): \(error.message)")
-        }
+        let text = try storedMetadata(thesaurusSourceKey, at: location)
         guard !text.isEmpty else { return nil }
         do { return try Thesaurus(text: text, name: "the thesaurus stored in \(location.root.path)") } catch let error as KennisbankError {
             throw error

@@ -57,10 +57,7 @@ struct QueryExpansion {
         let joinedKey = Self.key([joined], analyzer: analyzer)
         var synonyms: [String] = []
         for alternative in try database.synonyms(for: joinedKey) where !stopwords.contains(alternative.lowercased()) {
-            let back = try database.synonyms(for: Self.key(alternative.split(separator: " ").map(String.init), analyzer: analyzer))
-            if back.contains(where: { Self.key($0.split(separator: " ").map(String.init), analyzer: analyzer) == joinedKey }) {
-                synonyms.append(alternative)
-            }
+            if try expansions(of: alternative).contains(where: { key(of: $0) == joinedKey }) { synonyms.append(alternative) }
         }
         return synonyms.isEmpty ? [] : [joined] + synonyms
     }
@@ -73,11 +70,19 @@ struct QueryExpansion {
         let lexicon = DutchLexicon.shared
         let folded = Folding.fold(word.lowercased())
         if lexicon.isEmpty || lexicon.contains(folded) || lexicon.contains(analyzer.stem(folded)) { return true }
-        for alternative in alternatives {
-            let back = try database.synonyms(for: Self.key(alternative.split(separator: " ").map(String.init), analyzer: analyzer))
-            if back.contains(where: { Folding.fold($0) == folded }) { return true }
+        for alternative in alternatives where try expansions(of: alternative).contains(where: { Folding.fold($0) == folded }) {
+            return true
         }
         return false
+    }
+
+    /// What the thesaurus expands an expression (as written in it) to: the way back from an alternative.
+    private func expansions(of expression: String) throws(XapianError) -> [String] {
+        try database.synonyms(for: key(of: expression))
+    }
+
+    private func key(of expression: String) -> String {
+        Self.key(expression.split(separator: " ").map(String.init), analyzer: analyzer)
     }
 
     static func isPlain(_ word: String) -> Bool {

@@ -349,9 +349,8 @@ public final class Searcher {
         if mode == .allFirst && plainWords {
             // *Problematiek* in *loverboy problematiek* names no subject of its own: a record about
             // loverboys that never says it still has every word that matters.
-            let weak = tokens.filter { if case .word(let word) = $0 { return Stopwords.dutchWeakHeads.contains(word.lowercased()) }; return false }
-            let strong = tokens.filter { !weak.contains($0) }
-            let all = try read(allRequired: true, text: weak.isEmpty || strong.isEmpty ? parsedText : QueryRepair.render(strong))
+            let strong = tokens.filter { if case .word(let word) = $0 { return !Stopwords.dutchWeakHeads.contains(word.lowercased()) }; return true }
+            let all = try read(allRequired: true, text: strong.count == tokens.count || strong.isEmpty ? parsedText : QueryRepair.render(strong))
             allWords = all
             query = .combine(.andMaybe, [query, weighted(all).scaled(by: Self.allWordsTier)])
         }
