@@ -72,6 +72,11 @@ import Testing
         #expect(try fixture.search("seksbranche AND vergunde").total == 0)
         #expect(Set(try fixture.search("seksbranche OF vergunde").ids) == ["beide", "alleen-toezicht"])
         #expect(try fixture.search("toezicht NIET seksbranche").ids == ["alleen-toezicht"])
+        // Typed with caps lock on, EN is a word again: both records, the one with both words first.
+        let shouted = try fixture.search("SEKSBRANCHE EN TOEZICHT")
+        #expect(shouted.ids == ["beide", "alleen-toezicht"])
+        #expect(shouted.totalAllWords == 1)
+        #expect(shouted.understood == nil)
     }
 
     @Test func aQuestionTypedAsASentenceIsSearchedForItsSubject() throws {

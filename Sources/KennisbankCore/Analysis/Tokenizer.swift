@@ -1,6 +1,9 @@
 /// Splits text into lowercased words. Apostrophes inside words stay (*sms'jes*); hyphenated words
 /// (*loverboy-problematiek*) come out as their parts plus the joined form.
 struct Tokenizer {
+    /// Acronyms are 2 to this many letters long (*OM*, *GGD*, *BIBOB*).
+    static let longestAcronym = 6
+
     struct Token {
         /// Lowercased word as written (diacritics kept).
         var word: String
@@ -39,7 +42,7 @@ struct Tokenizer {
             finishPart()
             pending = nil
             guard !parts.isEmpty else { return }
-            let acronym = parts.count == 1 && firstUppercase && uppercase >= 2 && (2...6).contains(length)
+            let acronym = parts.count == 1 && firstUppercase && uppercase >= 2 && (2...longestAcronym).contains(length)
             uppercase = 0
             length = 0
             firstUppercase = false

@@ -18,7 +18,25 @@ enum QueryRepair {
 
     /// The repaired query as tokens, words in their original case (acronyms are recognised by it).
     static func repairedTokens(_ text: String) -> [Token] {
-        dropDanglingOperators(balanceBrackets(tokenize(text)))
+        dropDanglingOperators(balanceBrackets(tokenize(isCapsLock(text) ? text.lowercased() : text)))
+    }
+
+    /// Text typed with caps lock on (*USE OF DIGITAL COMPUTERS IN THE DESIGN OF FILTERS*) is read as words:
+    /// its OF and AND join no operands and its short words are no acronyms. That needs a word too long to
+    /// be an acronym; a query of acronyms and operators only (*GGD OF JGZ*) keeps its operators.
+    static func isCapsLock(_ text: String) -> Bool {
+        var longWord = false
+        var letters = 0
+        for character in text {
+            if character.isLowercase { return false }
+            if character.isLetter {
+                letters += 1
+                if letters > Tokenizer.longestAcronym { longWord = true }
+            } else {
+                letters = 0
+            }
+        }
+        return longWord
     }
 
     private static func tokenize(_ text: String) -> [Token] {
