@@ -1,5 +1,6 @@
 // Building queries: the user's text through QueryParser, filters and ranges by hand.
 #include "Internal.hpp"
+#include <map>
 #include <vector>
 
 extern "C" kx_query *kx_query_parse(kx_db *db, const char *text, const char *language, kx_stem_fn stem,
@@ -85,6 +86,33 @@ extern "C" kx_query *kx_query_combine(int op, kx_query *const *subqueries, size_
 
 extern "C" kx_query *kx_query_scale(kx_query *q, double factor) {
     try { return new kx_query{Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q->q, factor)}; } catch (...) { return nullptr; }
+}
+
+namespace {
+// Rebuilds only the nodes above a placeholder; everything else (phrases, ranges, wildcards) is kept as is.
+Xapian::Query substitute(const Xapian::Query &q, const std::map<std::string, Xapian::Query> &map) {
+    if (q.get_type() == Xapian::Query::LEAF_TERM) {
+        auto found = map.find(*q.get_terms_begin());
+        return found == map.end() ? q : found->second;
+    }
+    switch (q.get_type()) {
+        case Xapian::Query::OP_AND: case Xapian::Query::OP_OR: case Xapian::Query::OP_AND_NOT:
+        case Xapian::Query::OP_XOR: case Xapian::Query::OP_AND_MAYBE: case Xapian::Query::OP_FILTER: break;
+        default: return q;
+    }
+    std::vector<Xapian::Query> subs;
+    for (size_t i = 0; i < q.get_num_subqueries(); ++i) subs.push_back(substitute(q.get_subquery(i), map));
+    return Xapian::Query(q.get_type(), subs.begin(), subs.end());
+}
+}
+
+extern "C" kx_query *kx_query_substitute(const kx_query *q, const char *const *terms, kx_query *const *replacements,
+                                         size_t count) {
+    try {
+        std::map<std::string, Xapian::Query> map;
+        for (size_t i = 0; i < count; ++i) map.emplace(terms[i], replacements[i]->q);
+        return new kx_query{substitute(q->q, map)};
+    } catch (...) { return nullptr; }
 }
 
 extern "C" int kx_query_is_empty(const kx_query *q) {

@@ -1,4 +1,9 @@
 import CXapian
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// An immutable Xapian query tree.
 public final class XapianQuery: @unchecked Sendable {
@@ -27,6 +32,21 @@ public final class XapianQuery: @unchecked Sendable {
         let handles: [OpaquePointer?] = queries.map { $0.handle }
         let combined = handles.withUnsafeBufferPointer { kx_query_combine(op.rawValue, $0.baseAddress, $0.count) }
         return withExtendedLifetime(queries) { XapianQuery(handle: combined!) }
+    }
+
+    /// This query with each placeholder term replaced by its query (AND/OR/AND_NOT/XOR/AND_MAYBE/FILTER
+    /// nodes are rebuilt; a placeholder inside anything else stays).
+    public func substituting(_ replacements: [String: XapianQuery]) -> XapianQuery {
+        guard !replacements.isEmpty else { return self }
+        let entries = Array(replacements)
+        let copies = entries.map { strdup($0.key) }
+        defer { copies.forEach { free($0) } }
+        let names: [UnsafePointer<CChar>?] = copies.map { $0.map { UnsafePointer($0) } }
+        let handles: [OpaquePointer?] = entries.map { $0.value.handle }
+        let result = names.withUnsafeBufferPointer { namePointers in
+            handles.withUnsafeBufferPointer { kx_query_substitute(handle, namePointers.baseAddress, $0.baseAddress, entries.count) }
+        }
+        return withExtendedLifetime(entries) { result.map { XapianQuery(handle: $0) } ?? self }
     }
 
     public func scaled(by factor: Double) -> XapianQuery {

@@ -121,6 +121,18 @@ import Testing
         #expect(try fixture.search("jeugd prostitutie").ids == ["minderjarigen"])
     }
 
+    @Test func aLongSynonymDoesNotOutweighTheWordTypedOnlyByHavingMoreWords() throws {
+        let fixture = try Fixture()
+        try fixture.write("a.xml", Fixture.record(id: "getypt", body: "Een aanpak van jeugdprostitutie in de wijk: jeugdprostitutie voorkomen met ouders en scholen."))
+        try fixture.write("b.xml", Fixture.record(id: "synoniem", body: "Een aanpak van seksuele uitbuiting van minderjarigen in de wijk, met ouders en scholen."))
+        try fixture.write("c.xml", Fixture.record(id: "ander", body: "Seksuele voorlichting over uitbuiting voor minderjarigen en ouders."))
+        try fixture.index()
+        try fixture.loadThesaurus("jeugdprostitutie, seksuele uitbuiting van minderjarigen")
+        // Both records are found; the one that says the word as typed, twice, comes first. Summed over its
+        // three words, the synonym used to weigh three times as much as the word typed.
+        #expect(try fixture.search("jeugdprostitutie").ids == ["getypt", "synoniem"])
+    }
+
     @Test func anEnglishWordIsNotExpandedByADutchEntryThatOnlySharesItsStem() throws {
         let fixture = try Fixture()
         try fixture.write("a.xml", Fixture.record(id: "signal", language: "en", body: "A transformer for signal distribution.", themes: ["opvang"]))

@@ -161,6 +161,9 @@ kx_query *kx_query_value_range(unsigned slot, const char *lo, const char *hi);
 kx_query *kx_query_combine(int op, kx_query *const *subqueries, size_t count);
 /* Scales the weight of a query (e.g. to down-weight expansions). */
 kx_query *kx_query_scale(kx_query *q, double factor);
+/// `q` with every leaf term `terms[i]` replaced by `replacements[i]` (the terms are placeholders the
+/// parser saw as words). Only AND/OR/AND_NOT/XOR/AND_MAYBE/FILTER nodes are rebuilt; NULL on error.
+kx_query *kx_query_substitute(const kx_query *q, const char *const *terms, kx_query *const *replacements, size_t count);
 int kx_query_is_empty(const kx_query *q);
 char *kx_query_describe(const kx_query *q);
 /* Calls `visit` with each distinct term of the query (after wildcard expansion in mset). */

@@ -166,9 +166,25 @@ enum QueryRepair {
         return word.lowercased()
     }
 
-    static func render(_ tokens: [Token]) -> String {
+    /// The readings of one expansion as query text, with their words: the words as typed (loose words: the
+    /// user did not quote them), then the curated alternatives (phrases, acronyms in their field).
+    static func readings(original: [String], alternatives: [String]) -> [(text: String, words: [String])] {
+        let typed = original.map(lowercasedKeepingFilterValues).joined(separator: " ")
+        let first = original.count > 1 ? "(\(typed))"
+            : QueryExpansion.isAcronym(original[0]) ? IndexSchema.acronymField + ":" + typed : typed
+        return [(first, original.map { $0.lowercased() })] + alternatives.map { alternative in
+            let words = alternative.lowercased().split(separator: " ").map(String.init)
+            if words.count > 1 { return ("\"\(alternative)\"", words) }
+            return (QueryExpansion.isAcronym(alternative) ? IndexSchema.acronymField + ":" + alternative.lowercased() : alternative, words)
+        }
+    }
+
+    /// - Parameter placeholder: when given, each expansion is written as this word (numbered in order), to
+    ///   be replaced in the parsed query; otherwise as its readings ORed.
+    static func render(_ tokens: [Token], placeholder: ((Int) -> String)? = nil) -> String {
         var parts: [String] = []
         var glueNext = false
+        var expansionCount = 0
         for token in tokens {
             let text: String
             switch token {
@@ -178,14 +194,14 @@ enum QueryRepair {
             case .close: text = ")"
             case .op(let name): text = name
             case .expansion(let original, let alternatives):
-                let typed = original.map(lowercasedKeepingFilterValues).joined(separator: " ")
-                // Typed words stay loose words (the user did not quote them); curated alternatives are phrases.
-                let first = original.count > 1 ? "(\(typed))"
-                    : QueryExpansion.isAcronym(original[0]) ? IndexSchema.acronymField + ":" + typed : typed
-                text = "(" + ([first] + alternatives.map { alternative in
-                    if alternative.contains(" ") { return "\"\(alternative)\"" }
-                    return QueryExpansion.isAcronym(alternative) ? IndexSchema.acronymField + ":" + alternative.lowercased() : alternative
-                }).joined(separator: " OR ") + ")"
+                // After a field prefix (*titel: loverboy*) the readings stay in the text: a placeholder there
+                // would become a prefixed term that nothing replaces.
+                if let placeholder, parts.last?.hasSuffix(":") != true {
+                    text = placeholder(expansionCount)
+                } else {
+                    text = "(" + readings(original: original, alternatives: alternatives).map(\.text).joined(separator: " OR ") + ")"
+                }
+                expansionCount += 1
             }
             if glueNext || (token == .close && !parts.isEmpty) || (parts.last?.hasSuffix(":") == true && token != .open && token != .close) {
                 parts[parts.count - 1] += text

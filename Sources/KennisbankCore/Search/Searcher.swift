@@ -299,7 +299,6 @@ public final class Searcher {
                 throw .index("cannot read the thesaurus: \(error.message)")
             }
         }
-        let parsedText = QueryRepair.render(tokens)
         let wanted = (languages ?? []).filter { analyzers[$0] != nil }
         let hasOperators = tokens.contains { if case .op = $0 { return true } else { return false } }
         let hasPhrase = tokens.contains { if case .phrase = $0 { return true } else { return false } }
@@ -321,13 +320,28 @@ public final class Searcher {
         // Documents are stemmed in their own language, so each language's reading of the query is
         // matched against that language's documents only.
         let languages = wanted.isEmpty ? ["nl", "en"] : wanted
-        func read(allRequired: Bool, text: String? = nil) throws(KennisbankError) -> XapianQuery {
+        func read(allRequired: Bool, tokens: [QueryRepair.Token]) throws(KennisbankError) -> XapianQuery {
             var parsed: [XapianQuery] = []
             options.defaultOperatorIsAnd = allRequired
+            let text = QueryRepair.render(tokens, placeholder: Self.expansionPlaceholder)
+            let expansions: [[(text: String, words: [String])]] = tokens.compactMap {
+                if case .expansion(let original, let alternatives) = $0 { return QueryRepair.readings(original: original, alternatives: alternatives) }
+                return nil
+            }
             for language in languages {
                 options.stemmer = analyzers[language]
                 do {
-                    parsed.append(try database.parse(text ?? parsedText, options: options).query)
+                    var groups: [String: XapianQuery] = [:]
+                    for (index, readings) in expansions.enumerated() {
+                        groups[Self.expansionPlaceholder(index).lowercased()] = .combine(.or, try readings.map { reading throws(XapianError) in
+                            let query = try database.parse(reading.text, options: options).query
+                            // Each reading weighs as one word: *seksuele uitbuiting van minderjarigen* must not
+                            // outweigh the compound the user typed only because it has more words to match.
+                            let words = reading.words.filter { !Self.stopwordSet.contains($0) }.count
+                            return words > 1 ? query.scaled(by: 1 / Double(words)) : query
+                        })
+                    }
+                    parsed.append(try database.parse(text, options: options).query.substituting(groups))
                 } catch {
                     throw .invalidQuery(Self.explain(error.message))
                 }
@@ -344,13 +358,13 @@ public final class Searcher {
         func weighted(_ reading: XapianQuery) -> XapianQuery {
             joined.map { .combine(.andMaybe, [reading, $0]) } ?? reading
         }
-        var query = weighted(try read(allRequired: requireAll))
+        var query = weighted(try read(allRequired: requireAll, tokens: tokens))
         var allWords: XapianQuery? = nil
         if mode == .allFirst && plainWords {
             // *Problematiek* in *loverboy problematiek* names no subject of its own: a record about
             // loverboys that never says it still has every word that matters.
             let strong = tokens.filter { if case .word(let word) = $0 { return !Stopwords.dutchWeakHeads.contains(word.lowercased()) }; return true }
-            let all = try read(allRequired: true, text: strong.count == tokens.count || strong.isEmpty ? parsedText : QueryRepair.render(strong))
+            let all = try read(allRequired: true, tokens: strong.isEmpty ? tokens : strong)
             allWords = all
             query = .combine(.andMaybe, [query, weighted(all).scaled(by: Self.allWordsTier)])
         }
@@ -358,6 +372,12 @@ public final class Searcher {
         if mode == .any { reading = Self.anyWordReading(repaired) }
         return Interpretation(query: query, isEmpty: false, reading: reading, expansions: expansions,
                               canRelaxToAny: mode == .all && plainWords, allWords: allWords, typed: repaired)
+    }
+
+    /// A word the query parser reads as one plain term (capitalised: not stemmed), replaced after parsing by
+    /// the expansion's readings.
+    static func expansionPlaceholder(_ index: Int) -> String {
+        "Kbxexpansion" + String(UnicodeScalar(UInt8(97 + index % 26))) + String(repeating: "z", count: index / 26)
     }
 
     /// Dutch writes compounds as one word, people type them as two (*jeugd prostitutie*, *hotel kamers*).
