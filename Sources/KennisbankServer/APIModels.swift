@@ -11,6 +11,7 @@ struct SearchResponse: Encodable {
     var expansions: [Expansion]
     var total: Int
     var totalAllWords: Int?
+    var allWordsExcept: [String]
     var page: Int
     var size: Int
     var hits: [Hit]
@@ -34,7 +35,7 @@ struct SearchResponse: Encodable {
         var selected: Bool
     }
 
-    enum CodingKeys: String, CodingKey { case query, understood, correctedFrom, suggestion, expansions, total, totalAllWords, page, size, hits, facets }
+    enum CodingKeys: String, CodingKey { case query, understood, correctedFrom, suggestion, expansions, total, totalAllWords, allWordsExcept, page, size, hits, facets }
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -45,6 +46,7 @@ struct SearchResponse: Encodable {
         try container.encode(expansions, forKey: .expansions)
         try container.encode(total, forKey: .total)
         try container.encode(totalAllWords, forKey: .totalAllWords)
+        try container.encode(allWordsExcept, forKey: .allWordsExcept)
         try container.encode(page, forKey: .page)
         try container.encode(size, forKey: .size)
         try container.encode(hits, forKey: .hits)
@@ -59,6 +61,7 @@ struct SearchResponse: Encodable {
         expansions = result.expansions
         total = result.total
         totalAllWords = result.totalAllWords
+        allWordsExcept = result.allWordsExcept
         page = parameters.page
         size = parameters.size
         hits = result.hits.map { hit in

@@ -183,8 +183,11 @@ struct Pages: Sendable {
             heading: heading,
             allWords: result.flatMap { result in
                 guard let all = result.totalAllWords, all > 0, all < result.total else { return nil }
-                let text = all == 1 ? "1 document bevat al uw zoekwoorden en staat bovenaan; daarna documenten met een deel ervan."
-                    : "\(Labels.number(all)) documenten bevatten al uw zoekwoorden en staan bovenaan; daarna documenten met een deel ervan."
+                // *Problematiek* is not required (see Searcher): say so rather than claim every word.
+                let words = result.allWordsExcept.isEmpty ? "al uw zoekwoorden"
+                    : "al uw zoekwoorden (" + result.allWordsExcept.joined(separator: ", ") + " telt niet mee)"
+                let text = all == 1 ? "1 document bevat \(words) en staat bovenaan; daarna documenten met een deel ervan."
+                    : "\(Labels.number(all)) documenten bevatten \(words) en staan bovenaan; daarna documenten met een deel ervan."
                 return Link(text: text, href: parameters.with { $0.mode = .all; $0.page = 1 }.href)
             },
             range: hits.isEmpty ? nil : "\(offset + 1)–\(offset + hits.count)",

@@ -378,6 +378,25 @@ def test_documents_with_every_word_come_first_and_can_be_shown_alone(page, api, 
     assert page.js_errors == []
 
 
+def test_a_word_that_names_no_subject_is_not_required_and_the_page_says_so(page, api):
+    query = "mensenhandel problematiek"
+    everything = api.json("/api/search", {"q": query, "size": 100})
+    assert everything["allWordsExcept"] == ["problematiek"]
+    all_words = everything["totalAllWords"]
+    assert 0 < all_words < everything["total"], everything
+    # "Only those" lists exactly the documents counted as having every word.
+    strict = api.json("/api/search", {"q": query, "mode": "all", "size": 100})
+    assert strict["total"] == all_words
+
+    search(page, query)
+    note = page.locator("p.understood", has_text="al uw zoekwoorden")
+    assert "problematiek telt niet mee" in note.inner_text()
+    with page.expect_navigation():
+        note.locator("a", has_text="alleen documenten met alle woorden").click()
+    assert total_on_page(page) == all_words
+    assert page.js_errors == []
+
+
 def test_a_question_typed_as_a_sentence_is_searched_for_its_subject(page, api, screenshot_dir):
     sentence = api.json("/api/search", {"q": "ik zoek informatie over loverboys", "size": 10})
     subject = api.json("/api/search", {"q": "loverboys", "size": 10})

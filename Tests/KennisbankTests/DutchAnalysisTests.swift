@@ -101,6 +101,11 @@ import Testing
         let result = try fixture.search("loverboy problematiek")
         #expect(result.ids == ["loverboys", "problematiek"])
         #expect(result.totalAllWords == 1)
+        #expect(result.allWordsExcept == ["problematiek"])
+        // "Only those" gives the same document as the count above.
+        let strict = try fixture.searcher().search(SearchRequest(query: "loverboy problematiek", mode: .all))
+        #expect(strict.ids == ["loverboys"])
+        #expect(try fixture.search("loverboy ouders").allWordsExcept.isEmpty)
     }
 
     @Test func aCompoundTypedAsTwoWordsFindsItsSynonymsButNotItsBroaderTerms() throws {

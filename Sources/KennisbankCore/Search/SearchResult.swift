@@ -15,6 +15,9 @@ public struct SearchResult: Codable, Sendable {
     /// In `all-first` mode, how many of the `total` documents contain every word (they come first);
     /// nil when the query has one word, operators or phrases, or in the other modes.
     public var totalAllWords: Int?
+    /// Typed words that "all words" (`totalAllWords`, mode `all`) does not require, because they name no
+    /// subject of their own (*problematiek* in *loverboy problematiek*); they still weigh in the ranking.
+    public var allWordsExcept: [String] = []
     public var offset: Int
     public var hits: [SearchHit]
     /// For every facet, its values with exact counts (see FacetCounter for the disjunctive rule).

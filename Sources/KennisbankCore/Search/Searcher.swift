@@ -156,7 +156,9 @@ public final class Searcher {
         }
         return SearchResult(query: request.query, understood: interpretation.reading, correctedFrom: correctedFrom,
                             expansions: interpretation.expansions, suggestion: suggestion, total: outcome.total,
-                            totalAllWords: outcome.totalAllWords, offset: offset, hits: hits, facets: facetLists)
+                            totalAllWords: outcome.totalAllWords,
+                            allWordsExcept: interpretation.optionalWords,
+                            offset: offset, hits: hits, facets: facetLists)
     }
 
     /// The document with this id, if it is in a level this searcher may see.
@@ -271,6 +273,13 @@ public final class Searcher {
         var allWords: XapianQuery? = nil
         /// The repaired query text, for messages.
         var typed: String = ""
+        /// Typed words a document need not have to count as having all words (*problematiek*).
+        var optionalWords: [String] = []
+    }
+
+    /// JSON has no infinity: a weight that overflowed (it should not) still sorts first, and encodes.
+    static func finite(_ weight: Double) -> Double {
+        weight.isFinite ? weight : weight.isNaN ? 0 : weight > 0 ? .greatestFiniteMagnitude : -.greatestFiniteMagnitude
     }
 
     static func anyWordReading(_ repaired: String) -> String { "een of meer van: " + repaired }
@@ -358,20 +367,34 @@ public final class Searcher {
         func weighted(_ reading: XapianQuery) -> XapianQuery {
             joined.map { .combine(.andMaybe, [reading, $0]) } ?? reading
         }
-        var query = weighted(try read(allRequired: requireAll, tokens: tokens))
+        // *Problematiek* in *loverboy problematiek* names no subject of its own: a record about loverboys that
+        // never says it still has every word that matters. It weighs in the ranking, but is not required.
+        func isWeak(_ token: QueryRepair.Token) -> Bool {
+            if case .word(let word) = token { return Stopwords.dutchWeakHeads.contains(word.lowercased()) }
+            return false
+        }
+        let strong = tokens.filter { !isWeak($0) }
+        let optionalWords: [String] = plainWords && !strong.isEmpty && strong.count < tokens.count
+            ? tokens.compactMap { if case .word(let word) = $0, isWeak($0) { return word.lowercased() }; return nil } : []
+        let required = optionalWords.isEmpty ? tokens : strong
+        var query: XapianQuery
+        if mode == .all && !optionalWords.isEmpty {
+            query = .combine(.andMaybe, [weighted(try read(allRequired: true, tokens: required)),
+                                         try read(allRequired: false, tokens: tokens.filter(isWeak))])
+        } else {
+            query = weighted(try read(allRequired: requireAll, tokens: tokens))
+        }
         var allWords: XapianQuery? = nil
         if mode == .allFirst && plainWords {
-            // *Problematiek* in *loverboy problematiek* names no subject of its own: a record about
-            // loverboys that never says it still has every word that matters.
-            let strong = tokens.filter { if case .word(let word) = $0 { return !Stopwords.dutchWeakHeads.contains(word.lowercased()) }; return true }
-            let all = try read(allRequired: true, tokens: strong.isEmpty ? tokens : strong)
+            let all = try read(allRequired: true, tokens: required)
             allWords = all
             query = .combine(.andMaybe, [query, weighted(all).scaled(by: Self.allWordsTier)])
         }
         var reading: String? = repaired.lowercased() == trimmed.lowercased() ? nil : repaired
         if mode == .any { reading = Self.anyWordReading(repaired) }
         return Interpretation(query: query, isEmpty: false, reading: reading, expansions: expansions,
-                              canRelaxToAny: mode == .all && plainWords, allWords: allWords, typed: repaired)
+                              canRelaxToAny: mode == .all && plainWords, allWords: allWords, typed: repaired,
+                              optionalWords: optionalWords)
     }
 
     /// A word the query parser reads as one plain term (capitalised: not stemmed), replaced after parsing by
@@ -495,7 +518,7 @@ public final class Searcher {
                 hits.append(SearchHit(id: document.id, title: document.title, type: document.type, date: document.published,
                                       organisation: document.organisations, language: document.language,
                                       access: document.access.rawValue, snippet: snippet, passages: passages,
-                                      score: page.weight(at: index)))
+                                      score: Self.finite(page.weight(at: index))))
             } catch {
                 throw .index("cannot read hit: \(error.message)")
             }
