@@ -26,6 +26,10 @@ extension Kennisbank {
         @Option(help: "How words combine: all (the reference's reading, and the default here), all-first or any.")
         var mode: String = "all"
 
+        func validate() throws {
+            guard rounds >= 1 else { throw ValidationError("--rounds must be at least 1") }
+        }
+
         func run() throws {
             guard let mode = SearchRequest.Mode(rawValue: mode) else {
                 throw KennisbankError.invalidParameter(name: "--mode", message: "\"\(self.mode)\" is not all-first, all or any")

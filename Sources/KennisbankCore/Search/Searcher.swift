@@ -277,6 +277,27 @@ public final class Searcher {
         var optionalWords: [String] = []
     }
 
+    /// Occurrences of an ASCII marker, by bytes (Foundation's `components(separatedBy:)` compares Unicode-aware
+    /// and showed up in the page profile).
+    static func count(of marker: StaticString, in text: String) -> Int {
+        let needle = UnsafeBufferPointer(start: marker.utf8Start, count: marker.utf8CodeUnitCount)
+        guard let first = needle.first else { return 0 }
+        var count = 0
+        var copy = text
+        copy.withUTF8 { bytes in
+            var index = 0
+            while index + needle.count <= bytes.count {
+                if bytes[index] == first, needle.indices.allSatisfy({ bytes[index + $0] == needle[$0] }) {
+                    count += 1
+                    index += needle.count
+                } else {
+                    index += 1
+                }
+            }
+        }
+        return count
+    }
+
     /// JSON has no infinity: a weight that overflowed (it should not) still sorts first, and encodes.
     static func finite(_ weight: Double) -> Double {
         weight.isFinite ? weight : weight.isNaN ? 0 : weight > 0 ? .greatestFiniteMagnitude : -.greatestFiniteMagnitude
@@ -539,7 +560,7 @@ public final class Searcher {
         func hit(_ index: Int) throws(XapianError) -> (marks: Int, hit: PassageHit)? {
             let extract = try page.snippet(of: passages[index].text, length: 400, language: language, stemmer: stemmer,
                                            emptyWithoutMatch: true)
-            let marks = extract.components(separatedBy: "<mark>").count - 1
+            let marks = Self.count(of: "<mark>", in: extract)
             guard marks > 0 else { return nil }
             return (marks, PassageHit(page: passages[index].page, heading: passages[index].heading, text: extract))
         }
