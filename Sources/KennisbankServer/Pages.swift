@@ -185,7 +185,8 @@ struct Pages: Sendable {
                 guard let all = result.totalAllWords, all > 0, all < result.total else { return nil }
                 // *Problematiek* is not required (see Searcher): say so rather than claim every word.
                 let words = result.allWordsExcept.isEmpty ? "al uw zoekwoorden"
-                    : "al uw zoekwoorden (" + result.allWordsExcept.joined(separator: ", ") + " telt niet mee)"
+                    : "al uw zoekwoorden (" + result.allWordsExcept.joined(separator: ", ")
+                        + (result.allWordsExcept.count == 1 ? " telt" : " tellen") + " niet mee)"
                 let text = all == 1 ? "1 document bevat \(words) en staat bovenaan; daarna documenten met een deel ervan."
                     : "\(Labels.number(all)) documenten bevatten \(words) en staan bovenaan; daarna documenten met een deel ervan."
                 return Link(text: text, href: parameters.with { $0.mode = .all; $0.page = 1 }.href)

@@ -130,7 +130,8 @@ enum ResultPrinter {
         let shown = result.hits.isEmpty ? "" : " (\(result.offset + 1)-\(result.offset + result.hits.count))"
         var allWords = ""
         if let all = result.totalAllWords, all > 0, all < result.total {
-            let except = result.allWordsExcept.isEmpty ? "" : " (\(result.allWordsExcept.joined(separator: ", ")) telt niet mee)"
+            let verb = result.allWordsExcept.count == 1 ? "telt" : "tellen"
+            let except = result.allWordsExcept.isEmpty ? "" : " (\(result.allWordsExcept.joined(separator: ", ")) \(verb) niet mee)"
             allWords = ", eerst \(all) met alle woorden\(except) (alleen die: --mode all)"
         }
         Swift.print("\(result.total) documenten\(allWords)\(shown)\n")

@@ -378,7 +378,7 @@ def test_documents_with_every_word_come_first_and_can_be_shown_alone(page, api, 
     assert page.js_errors == []
 
 
-def test_a_word_that_names_no_subject_is_not_required_and_the_page_says_so(page, api):
+def test_a_word_that_names_no_subject_is_not_required_and_the_page_says_so(page, api, screenshot_dir):
     query = "mensenhandel problematiek"
     everything = api.json("/api/search", {"q": query, "size": 100})
     assert everything["allWordsExcept"] == ["problematiek"]
@@ -391,6 +391,7 @@ def test_a_word_that_names_no_subject_is_not_required_and_the_page_says_so(page,
     search(page, query)
     note = page.locator("p.understood", has_text="al uw zoekwoorden")
     assert "problematiek telt niet mee" in note.inner_text()
+    page.screenshot(path=str(screenshot_dir / "13-woord-telt-niet-mee.png"), full_page=False)
     with page.expect_navigation():
         note.locator("a", has_text="alleen documenten met alle woorden").click()
     assert total_on_page(page) == all_words
