@@ -78,6 +78,16 @@ extern "C" char *kx_db_spelling_suggestion(kx_db *db, const char *word, unsigned
     })
 }
 
+extern "C" unsigned kx_db_spelling_frequency(kx_db *db, const char *word, kx_error *err) {
+    KX_GUARD(err, 0, {
+        // Xapian 1.4 has no direct lookup: skip the (sorted) spelling list to the word.
+        Xapian::TermIterator it = db->db.spellings_begin();
+        it.skip_to(word);
+        if (it == db->db.spellings_end() || *it != word) return 0u;
+        return static_cast<unsigned>(it.get_termfreq());
+    })
+}
+
 extern "C" int kx_db_visit_synonyms(kx_db *db, const char *key, kx_term_visitor visit, void *context, kx_error *err) {
     KX_GUARD(err, 0, {
         for (auto it = db->db.synonyms_begin(key); it != db->db.synonyms_end(key); ++it) {

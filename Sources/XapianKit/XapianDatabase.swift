@@ -72,6 +72,11 @@ public final class XapianDatabase {
         takeString(try XapianError.check { kx_db_spelling_suggestion(handle, word, maxEditDistance, $0) })
     }
 
+    /// How often `word` occurs in the spelling dictionary (0 when it is not there).
+    public func spellingFrequency(of word: String) throws(XapianError) -> UInt32 {
+        UInt32(try XapianError.check { kx_db_spelling_frequency(handle, word, $0) })
+    }
+
     /// Parses user query text. Returns the query and, when spelling correction is on, the corrected text.
     public func parse(_ text: String, options: XapianParserOptions) throws(XapianError) -> (query: XapianQuery, corrected: String?) {
         let fields = options.prefixes.map { (strdup($0.field), strdup($0.prefix), $0.isBoolean) }

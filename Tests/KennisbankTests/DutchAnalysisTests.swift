@@ -232,4 +232,24 @@ import Testing
         #expect(anonymous.suggestion == nil)
         #expect(anonymous.total == 0)
     }
+
+    @Test func aWordTheCollectionContainsIsCorrectedOnlyToAFarCommonerOne() throws {
+        let fixture = try Fixture()
+        try fixture.write("a.xml", Fixture.record(id: "zeeland", body: "Ketenaanpak in Zeeland."))
+        for index in 0..<3 {
+            try fixture.write("b\(index).xml", Fixture.record(id: "beland-\(index)", body: "Jongeren zijn in de prostitutie beland; beland na een loverboy."))
+        }
+        try fixture.index()
+        // One hit is little, but *zeeland* is a word of the collection and *beland* not far commoner: no
+        // "Bedoelde u: beland?".
+        let result = try fixture.search("zeeland")
+        #expect(result.ids == ["zeeland"])
+        #expect(result.suggestion == nil)
+        // A misspelling still gets its correction, also when one document has the same typo.
+        #expect(try fixture.search("belannd").understood == "beland")
+        try fixture.write("c.xml", Fixture.record(id: "tiepfout", body: "Een tiepfout: slachtofers."))
+        try fixture.write("d.xml", Fixture.record(id: "slachtoffers", body: Array(repeating: "Slachtoffers.", count: 12).joined(separator: " ")))
+        try fixture.index()
+        #expect(try fixture.search("slachtofers").suggestion == "slachtoffers")
+    }
 }

@@ -107,6 +107,8 @@ typedef void (*kx_term_visitor)(void *context, const char *term, size_t len, uin
 int kx_db_visit_terms(kx_db *db, const char *prefix, kx_term_visitor visit, void *context, kx_error *err);
 /* Best spelling correction for a word from this db's dictionary, or NULL. */
 char *kx_db_spelling_suggestion(kx_db *db, const char *word, unsigned max_edit_distance, kx_error *err);
+/* How often a word occurs in this db's spelling dictionary (0: not there). */
+unsigned kx_db_spelling_frequency(kx_db *db, const char *word, kx_error *err);
 
 /* ---- Stemming --------------------------------------------------------- */
 

@@ -483,11 +483,27 @@ public final class Searcher {
     /// Xapian finds no spelling suggestion in several databases opened as one, so each level the caller may
     /// see is asked in turn (the most public first); the first suggestion wins.
     private func spellingSuggestion(forWord word: String) throws(XapianError) -> String? {
+        var suggestion: String? = nil
         for shard in shards {
-            if let suggestion = try shard.spellingSuggestion(for: word) { return suggestion }
+            if let found = try shard.spellingSuggestion(for: word) { suggestion = found; break }
         }
-        return nil
+        guard let suggestion else { return nil }
+        // A word this caller's documents contain is taken as meant unless the suggestion is far commoner: a
+        // typo in one report is still corrected, *zeeland* is not turned into *beland*. Only the caller's own
+        // levels are asked.
+        func frequency(_ word: String) throws(XapianError) -> UInt64 {
+            var total: UInt64 = 0
+            for shard in shards { total += UInt64(try shard.spellingFrequency(of: word)) }
+            return total
+        }
+        let typed = try frequency(word)
+        if typed > 0, typed * Self.typoRatio >= (try frequency(suggestion)) { return nil }
+        return suggestion
     }
+
+    /// How much commoner a suggestion must be than a typed word the collection contains.
+    static let typoRatio: UInt64 = 10
+
 
     private static func explain(_ message: String) -> String {
         if message.contains("range") {
