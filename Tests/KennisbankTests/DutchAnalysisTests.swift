@@ -88,6 +88,11 @@ import Testing
         #expect(sentence.ids == ["onderwerp"])
         #expect(sentence.understood == "loverboys")
         #expect(try fixture.search("please supply information on loverboys").ids == ["onderwerp"])
+        // A question mark does not keep a word from its synonyms.
+        try fixture.loadThesaurus("loverboy, tienerpooier")
+        let question = try fixture.search("wat is een loverboy?")
+        #expect(question.expansions.first?.term == "loverboy")
+        #expect(question.understood == nil)
         // Only the request is dropped: on its own, or as a subject, the word is searched.
         #expect(try fixture.search("informatie over").ids == ["informatie"])
         #expect(try fixture.search("informatie ouders").ids.first == "informatie")

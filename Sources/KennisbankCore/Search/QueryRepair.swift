@@ -8,6 +8,8 @@ enum QueryRepair {
     }
 
     private static let operators: Set<String> = ["AND", "OR", "NOT", "XOR"]
+    /// Dropped from the end of a word.
+    static let sentencePunctuation: Set<Character> = ["?", "!", ",", ";"]
     /// Dutch users type Dutch operators; in capitals only, so the words *en*, *of* and *niet* stay words.
     private static let dutchOperators = ["EN": "AND", "OF": "OR", "NIET": "NOT"]
 
@@ -45,6 +47,9 @@ enum QueryRepair {
         var inPhrase = false
         var phrase = ""
         func flushWord() {
+            // Sentence punctuation is not part of the word (*wat is een loverboy?*): the thesaurus and the
+            // spelling dictionary know *loverboy*. A colon stays: it ends a field prefix (*titel:*).
+            while let last = current.last, sentencePunctuation.contains(last) { current.removeLast() }
             guard !current.isEmpty else { return }
             if let name = dutchOperators[current] ?? (operators.contains(current) ? current : nil) {
                 tokens.append(.op(name))

@@ -411,7 +411,9 @@ public final class Searcher {
             allWords = all
             query = .combine(.andMaybe, [query, weighted(all).scaled(by: Self.allWordsTier)])
         }
-        var reading: String? = repaired.lowercased() == trimmed.lowercased() ? nil : repaired
+        // Dropped sentence punctuation (*loverboy?*) is no reading worth showing.
+        let typedWords = trimmed.lowercased().filter { !QueryRepair.sentencePunctuation.contains($0) }
+        var reading: String? = repaired.lowercased() == typedWords ? nil : repaired
         if mode == .any { reading = Self.anyWordReading(repaired) }
         return Interpretation(query: query, isEmpty: false, reading: reading, expansions: expansions,
                               canRelaxToAny: mode == .all && plainWords, allWords: allWords, typed: repaired,
