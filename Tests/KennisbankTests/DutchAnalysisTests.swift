@@ -257,4 +257,15 @@ import Testing
         try fixture.index()
         #expect(try fixture.search("slachtofers").suggestion == "slachtoffers")
     }
+
+    @Test func aQuotedPhraseOfACompoundsPartsFindsTheCompound() throws {
+        let fixture = try Fixture()
+        try fixture.write("a.xml", Fixture.record(id: "compound", body: "Een aanpak van jeugdprostitutie in de regio."))
+        try fixture.index()
+        // Nobody writes "jeugd prostitutie" as two words, so the phrase finds nothing: show the compound's results.
+        let result = try fixture.search("\"jeugd prostitutie\"")
+        #expect(result.ids == ["compound"])
+        #expect(result.understood == "jeugdprostitutie")
+        #expect(result.correctedFrom == "\"jeugd prostitutie\"")
+    }
 }

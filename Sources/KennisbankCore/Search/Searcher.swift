@@ -461,6 +461,10 @@ public final class Searcher {
                    !Self.stopwords.contains(suggestion) {
                     corrected.append(.word(suggestion))
                     changed = true
+                } else if case .phrase(let phrase) = token, let compound = try compound(ofPhrase: phrase) {
+                    // *"jeugd prostitutie"* finds nothing: Dutch writes it as one word.
+                    corrected.append(.word(compound))
+                    changed = true
                 } else {
                     corrected.append(token)
                 }
@@ -491,16 +495,25 @@ public final class Searcher {
         }
         guard let suggestion else { return nil }
         // A word this caller's documents contain is taken as meant unless the suggestion is far commoner: a
-        // typo in one report is still corrected, *zeeland* is not turned into *beland*. Only the caller's own
-        // levels are asked.
-        func frequency(_ word: String) throws(XapianError) -> UInt64 {
-            var total: UInt64 = 0
-            for shard in shards { total += UInt64(try shard.spellingFrequency(of: word)) }
-            return total
-        }
-        let typed = try frequency(word)
-        if typed > 0, typed * Self.typoRatio >= (try frequency(suggestion)) { return nil }
+        // typo in one report is still corrected, *zeeland* is not turned into *beland*.
+        let typed = try spellingFrequency(word)
+        if typed > 0, typed * Self.typoRatio >= (try spellingFrequency(suggestion)) { return nil }
         return suggestion
+    }
+
+    /// How often the caller's own levels have `word` in their spelling dictionaries.
+    private func spellingFrequency(_ word: String) throws(XapianError) -> UInt64 {
+        var total: UInt64 = 0
+        for shard in shards { total += UInt64(try shard.spellingFrequency(of: word)) }
+        return total
+    }
+
+    /// The one word a quoted two-word phrase makes when written together, if the caller's documents have it.
+    private func compound(ofPhrase phrase: String) throws(XapianError) -> String? {
+        let words = phrase.split(separator: " ")
+        guard words.count == 2, words.allSatisfy({ $0.count >= 3 && $0.allSatisfy(\.isLetter) }) else { return nil }
+        let joined = words.joined().lowercased()
+        return try spellingFrequency(joined) > 0 ? joined : nil
     }
 
     /// How much commoner a suggestion must be than a typed word the collection contains.
