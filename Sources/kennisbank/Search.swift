@@ -109,6 +109,9 @@ enum RequestBuilder {
             throw .invalidParameter(name: "--limit", message: "must be between 1 and \(SearchRequest.maxLimit)")
         }
         guard offset >= 0 else { throw .invalidParameter(name: "--offset", message: "must not be negative") }
+        // Checked here too, so the message names the option (the searcher would say "from").
+        if let from { _ = try DateBound.lower(from, parameter: "--from") }
+        if let to { _ = try DateBound.upper(to, parameter: "--to") }
         return SearchRequest(query: query.joined(separator: " "), filters: parsedFilters, from: from, to: to,
                              sort: sortOrder, offset: offset, limit: limit, expand: expand, mode: searchMode, feedback: feedback)
     }

@@ -107,6 +107,15 @@ import Testing
         #expect(result.stderr.contains("audience"))
     }
 
+    @Test func aBadDateNamesItsOption() throws {
+        let (folder, index) = try Self.collection(Self.sample)
+        try Self.run(["index", folder, "--index", index])
+        let result = try Self.run(["search", "loverboy", "--index", index, "--from", "2020-13"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--from"))
+        #expect(result.stderr.contains("YYYY-MM"))
+    }
+
     @Test func malformedQueryShowsItsReading() throws {
         let (folder, index) = try Self.collection(Self.sample)
         try Self.run(["index", folder, "--index", index])

@@ -1,11 +1,11 @@
 /// Turns `YYYY`, `YYYY-MM` or `YYYY-MM-DD` into the first or last day it covers.
-enum DateBound {
-    static func lower(_ text: String, parameter: String) throws(KennisbankError) -> String {
+public enum DateBound {
+    public static func lower(_ text: String, parameter: String) throws(KennisbankError) -> String {
         let (year, month, day) = try parse(text, parameter: parameter)
         return String(format4(year)) + "-" + two(month ?? 1) + "-" + two(day ?? 1)
     }
 
-    static func upper(_ text: String, parameter: String) throws(KennisbankError) -> String {
+    public static func upper(_ text: String, parameter: String) throws(KennisbankError) -> String {
         let (year, month, day) = try parse(text, parameter: parameter)
         return String(format4(year)) + "-" + two(month ?? 12) + "-" + two(day ?? 31)
     }
