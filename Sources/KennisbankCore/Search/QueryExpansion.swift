@@ -91,7 +91,7 @@ struct QueryExpansion {
 
     /// *OM*, *NRM*, *JenV*: short, starting with a capital, with at least two capitals.
     static func isAcronym(_ word: String) -> Bool {
-        (2...6).contains(word.count) && word.first?.isUppercase == true && word.filter(\.isUppercase).count >= 2
+        (2...Tokenizer.longestAcronym).contains(word.count) && word.first?.isUppercase == true && word.filter(\.isUppercase).count >= 2
     }
 
     /// Synonym-table key: acronyms by their exact capitals (so *OM* is not the word *om*),

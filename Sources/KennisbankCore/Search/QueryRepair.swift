@@ -9,7 +9,13 @@ enum QueryRepair {
 
     private static let operators: Set<String> = ["AND", "OR", "NOT", "XOR"]
     /// Dropped from the end of a word.
-    static let sentencePunctuation: Set<Character> = ["?", "!", ",", ";"]
+    private static let sentencePunctuation: Set<Character> = ["?", "!", ",", ";"]
+
+    static func droppingSentencePunctuation(_ word: Substring) -> Substring {
+        var word = word
+        while let last = word.last, sentencePunctuation.contains(last) { word.removeLast() }
+        return word
+    }
     /// Dutch users type Dutch operators; in capitals only, so the words *en*, *of* and *niet* stay words.
     private static let dutchOperators = ["EN": "AND", "OF": "OR", "NIET": "NOT"]
 
@@ -49,7 +55,7 @@ enum QueryRepair {
         func flushWord() {
             // Sentence punctuation is not part of the word (*wat is een loverboy?*): the thesaurus and the
             // spelling dictionary know *loverboy*. A colon stays: it ends a field prefix (*titel:*).
-            while let last = current.last, sentencePunctuation.contains(last) { current.removeLast() }
+            current = String(droppingSentencePunctuation(current[...]))
             guard !current.isEmpty else { return }
             if let name = dutchOperators[current] ?? (operators.contains(current) ? current : nil) {
                 tokens.append(.op(name))

@@ -412,7 +412,7 @@ public final class Searcher {
             query = .combine(.andMaybe, [query, weighted(all).scaled(by: Self.allWordsTier)])
         }
         // Dropped sentence punctuation (*loverboy?*) is no reading worth showing.
-        let typedWords = trimmed.lowercased().filter { !QueryRepair.sentencePunctuation.contains($0) }
+        let typedWords = trimmed.lowercased().split(separator: " ").map(QueryRepair.droppingSentencePunctuation).joined(separator: " ")
         var reading: String? = repaired.lowercased() == typedWords ? nil : repaired
         if mode == .any { reading = Self.anyWordReading(repaired) }
         return Interpretation(query: query, isEmpty: false, reading: reading, expansions: expansions,
