@@ -1,6 +1,9 @@
 // Building queries: the user's text through QueryParser, filters and ranges by hand.
 #include "Internal.hpp"
+#include <algorithm>
+#include <cmath>
 #include <map>
+#include <set>
 #include <vector>
 
 extern "C" kx_query *kx_query_parse(kx_db *db, const char *text, const char *language, kx_stem_fn stem,
@@ -135,4 +138,89 @@ extern "C" int kx_query_visit_terms(const kx_query *q, kx_term_visitor visit, vo
 
 extern "C" void kx_query_free(kx_query *q) {
     try { delete q; } catch (...) {}
+}
+
+namespace {
+// Residual IDF (Church & Gale 1995): how much rarer across documents a word is than a Poisson spread of its
+// occurrences predicts. Subject words cluster in the documents about them (*ionospheric* five times in one
+// abstract); general words (*method*, *aanpak*) spread like chance. The statistics of all the terms that
+// stand for one word (its stem in each language, a concept's readings) are pooled, so the factor does not
+// depend on which language's stem matched. Never below 1: it only lifts.
+double residual_idf_factor(const Xapian::Database &db, const std::set<std::string> &terms) {
+    double documents = db.get_doccount();
+    double having = 0, occurrences = 0;
+    for (const auto &term : terms) {
+        having += db.get_termfreq(term);
+        occurrences += db.get_collection_freq(term);
+    }
+    if (having == 0 || documents == 0) return 1;
+    having = std::min(having, documents);
+    double residual = std::log2(documents / having) + std::log2(-std::expm1(-occurrences / documents));
+    return 1 + std::max(0.0, residual);
+}
+
+std::set<std::string> terms_of(const std::vector<Xapian::Query> &queries) {
+    std::set<std::string> terms;
+    for (const auto &q : queries)
+        for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t) terms.insert(*t);
+    return terms;
+}
+
+std::vector<Xapian::Query> scaled(const std::vector<Xapian::Query> &queries, double factor) {
+    if (factor == 1) return queries;
+    std::vector<Xapian::Query> out;
+    for (const auto &q : queries) out.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, q, factor);
+    return out;
+}
+
+// Scales the parallel readings of one query (one per language, parsed from the same text) node by node.
+std::vector<Xapian::Query> scale_by_residual_idf(const std::vector<Xapian::Query> &queries, const Xapian::Database &db) {
+    const Xapian::Query &first = queries.front();
+    for (const auto &q : queries) {
+        if (q.get_type() != first.get_type() || q.get_num_subqueries() != first.get_num_subqueries()) {
+            // Parsed differently: each reading on its own.
+            std::vector<Xapian::Query> out;
+            for (const auto &one : queries) out.push_back(scale_by_residual_idf({one}, db).front());
+            return out;
+        }
+    }
+    switch (first.get_type()) {
+        case Xapian::Query::LEAF_TERM:
+            return scaled(queries, residual_idf_factor(db, terms_of(queries)));
+        case Xapian::Query::OP_PHRASE: case Xapian::Query::OP_NEAR: {
+            // A phrase weighs as the sum of its words, so it takes their mean factor as a whole.
+            double sum = 0;
+            size_t count = 0;
+            for (auto t = first.get_terms_begin(); t != first.get_terms_end(); ++t, ++count)
+                sum += residual_idf_factor(db, {*t});
+            return count == 0 ? queries : scaled(queries, sum / count);
+        }
+        case Xapian::Query::OP_AND: case Xapian::Query::OP_OR: case Xapian::Query::OP_AND_NOT:
+        case Xapian::Query::OP_XOR: case Xapian::Query::OP_AND_MAYBE: case Xapian::Query::OP_FILTER: break;
+        default: return queries;  // wildcards, synonyms, ranges: as parsed
+    }
+    std::vector<std::vector<Xapian::Query>> children(queries.size());
+    for (size_t i = 0; i < first.get_num_subqueries(); ++i) {
+        std::vector<Xapian::Query> parallel;
+        for (const auto &q : queries) parallel.push_back(q.get_subquery(i));
+        auto done = scale_by_residual_idf(parallel, db);
+        for (size_t k = 0; k < queries.size(); ++k) children[k].push_back(done[k]);
+    }
+    std::vector<Xapian::Query> out;
+    for (size_t k = 0; k < queries.size(); ++k)
+        out.emplace_back(queries[k].get_type(), children[k].begin(), children[k].end());
+    return out;
+}
+}
+
+extern "C" int kx_query_scale_by_residual_idf(kx_query *const *queries, size_t count, kx_db *db, int as_one,
+                                              kx_query **out, kx_error *err) {
+    KX_GUARD(err, 0, {
+        if (count == 0) return 1;
+        std::vector<Xapian::Query> in;
+        for (size_t i = 0; i < count; ++i) in.push_back(queries[i]->q);
+        auto done = as_one ? scaled(in, residual_idf_factor(db->db, terms_of(in))) : scale_by_residual_idf(in, db->db);
+        for (size_t i = 0; i < count; ++i) out[i] = new kx_query{done[i]};
+        return 1;
+    })
 }

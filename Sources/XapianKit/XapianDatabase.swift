@@ -107,6 +107,25 @@ public final class XapianDatabase {
         return (XapianQuery(handle: parsed), correctedText)
     }
 
+    /// The readings of one query text (one per language, parsed alike) with each word scaled by 1 + its
+    /// residual IDF in this database, pooled over the word's terms in all readings: words that cluster in
+    /// few documents weigh more than words spread as chance would spread them. Phrases take their words'
+    /// mean. `asOne`: each reading is scaled by one factor, pooled over all their terms (one concept's
+    /// readings, such as a thesaurus group).
+    public func scalingByResidualIDF(_ readings: [XapianQuery], asOne: Bool = false) throws(XapianError) -> [XapianQuery] {
+        guard !readings.isEmpty else { return [] }
+        let handles: [OpaquePointer?] = readings.map { $0.handle }
+        var out = [OpaquePointer?](repeating: nil, count: readings.count)
+        _ = try XapianError.check { error in
+            handles.withUnsafeBufferPointer { input in
+                out.withUnsafeMutableBufferPointer { output in
+                    kx_query_scale_by_residual_idf(input.baseAddress, readings.count, handle, asOne ? 1 : 0, output.baseAddress, error)
+                }
+            }
+        }
+        return withExtendedLifetime(readings) { out.map { XapianQuery(handle: $0!) } }
+    }
+
     /// The synonyms stored for `key` in the synonym table.
     public func synonyms(for key: String) throws(XapianError) -> [String] {
         let sink = TermSink()

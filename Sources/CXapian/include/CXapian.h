@@ -166,6 +166,13 @@ kx_query *kx_query_scale(kx_query *q, double factor);
 /// `q` with every leaf term `terms[i]` replaced by `replacements[i]` (the terms are placeholders the
 /// parser saw as words). Only AND/OR/AND_NOT/XOR/AND_MAYBE/FILTER nodes are rebuilt; NULL on error.
 kx_query *kx_query_substitute(const kx_query *q, const char *const *terms, kx_query *const *replacements, size_t count);
+/* Scales each term by 1 + its residual IDF in `db` (a phrase by its words' mean): words that cluster in few
+ * documents weigh more than words spread like chance. `queries` are readings of one text (one per language,
+ * parsed alike): each word's factor pools the statistics of its terms in all of them. `as_one`: one factor
+ * for everything, pooled over all terms (the readings of one concept). Wildcards, synonyms and ranges are left
+ * as they are. Fills out[0..count) with new queries; returns 0 on error. */
+int kx_query_scale_by_residual_idf(kx_query *const *queries, size_t count, kx_db *db, int as_one, kx_query **out,
+                                   kx_error *err);
 int kx_query_is_empty(const kx_query *q);
 char *kx_query_describe(const kx_query *q);
 /* Calls `visit` with each distinct term of the query (after wildcard expansion in mset). */

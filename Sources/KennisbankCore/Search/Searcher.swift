@@ -309,6 +309,8 @@ public final class Searcher {
     /// DPH and BM25 weights of one query differ by far less than this between documents.
     static let allWordsTier = 1000.0
 
+    static let residualIDF = ProcessInfo.processInfo.environment["KENNISBANK_RIDF"] != "0"
+
     func interpret(_ text: String, languages: [String]?, expand: Bool, mode: SearchRequest.Mode) throws(KennisbankError) -> Interpretation {
         let trimmed = text.trimmingWhitespace()
         let empty = Interpretation(query: .matchAll, isEmpty: true, reading: nil, expansions: [], canRelaxToAny: false)
@@ -351,30 +353,44 @@ public final class Searcher {
         // matched against that language's documents only.
         let languages = wanted.isEmpty ? ["nl", "en"] : wanted
         func read(allRequired: Bool, tokens: [QueryRepair.Token]) throws(KennisbankError) -> XapianQuery {
-            var parsed: [XapianQuery] = []
             options.defaultOperatorIsAnd = allRequired
             let text = QueryRepair.render(tokens, placeholder: Self.expansionPlaceholder)
             let expansions: [[(text: String, words: [String])]] = tokens.compactMap {
                 if case .expansion(let original, let alternatives) = $0 { return QueryRepair.readings(original: original, alternatives: alternatives) }
                 return nil
             }
-            for language in languages {
-                options.stemmer = analyzers[language]
-                do {
-                    var groups: [String: XapianQuery] = [:]
-                    for (index, readings) in expansions.enumerated() {
-                        groups[Self.expansionPlaceholder(index).lowercased()] = .combine(.or, try readings.map { reading throws(XapianError) in
+            var parsed: [XapianQuery] = []
+            do {
+                // One reading per language; each word is weighed alike in all of them (see scalingByResidualIDF).
+                var readings: [XapianQuery] = []
+                var groups: [[XapianQuery]] = Array(repeating: [], count: expansions.count)
+                for language in languages {
+                    options.stemmer = analyzers[language]
+                    readings.append(try database.parse(text, options: options).query)
+                    for (index, alternatives) in expansions.enumerated() {
+                        groups[index].append(.combine(.or, try alternatives.map { reading throws(XapianError) in
                             let query = try database.parse(reading.text, options: options).query
                             // Each reading weighs as one word: *seksuele uitbuiting van minderjarigen* must not
                             // outweigh the compound the user typed only because it has more words to match.
                             let words = reading.words.filter { !Self.stopwordSet.contains($0) }.count
                             return words > 1 ? query.scaled(by: 1 / Double(words)) : query
-                        })
+                        }))
                     }
-                    parsed.append(try database.parse(text, options: options).query.substituting(groups))
-                } catch {
-                    throw .invalidQuery(Self.explain(error.message))
                 }
+                if Self.residualIDF {
+                    readings = try database.scalingByResidualIDF(readings)
+                    // A thesaurus group is one concept: all its readings share one factor.
+                    groups = try groups.map { group throws(XapianError) in try database.scalingByResidualIDF(group, asOne: true) }
+                }
+                for (languageIndex, reading) in readings.enumerated() {
+                    var replacements: [String: XapianQuery] = [:]
+                    for (index, group) in groups.enumerated() {
+                        replacements[Self.expansionPlaceholder(index).lowercased()] = group[languageIndex]
+                    }
+                    parsed.append(reading.substituting(replacements))
+                }
+            } catch {
+                throw .invalidQuery(Self.explain(error.message))
             }
             // Readings that came out the same (a quoted phrase: exact words, no stems) are one query. Split
             // by language, Xapian checked the phrase's positions in every document before the language filter.
