@@ -143,6 +143,25 @@ import Testing
         #expect(try fixture.search("jeugdprostitutie").ids == ["getypt", "synoniem"])
     }
 
+    @Test func aWordThatClustersInTheDocumentsAboutItOutweighsOneSpreadLikeChance() throws {
+        let fixture = try Fixture()
+        // *mentor* and *chantage* occur eight times each: *mentor* once in each of eight records, *chantage*
+        // in two, one of which is about it.
+        for number in 1...8 {
+            try fixture.write("a\(number).xml", Fixture.record(id: "mentor-\(number)", body: "Een mentor in de klas van school \(number)."))
+        }
+        try fixture.write("b.xml", Fixture.record(id: "over-chantage", body: Array(repeating: "Chantage", count: 7).joined(separator: " en ") + "."))
+        // Written last, so that on a tie it would come last.
+        try fixture.write("z.xml", Fixture.record(id: "chantage-in-de-klas", body: "Over chantage in de klas van school 9."))
+        try fixture.index()
+        let ids = try fixture.search("mentor chantage").ids
+        // The record that says *chantage* once ranks above every record that says *mentor* once, though
+        // both words are equally frequent: *chantage* is the subject word, *mentor* is everywhere.
+        let chantage = try #require(ids.firstIndex(of: "chantage-in-de-klas"))
+        #expect(ids.filter { $0.hasPrefix("mentor-") }.count == 8)
+        #expect(ids.enumerated().allSatisfy { index, id in !id.hasPrefix("mentor-") || index > chantage }, "\(ids)")
+    }
+
     @Test func anEnglishWordIsNotExpandedByADutchEntryThatOnlySharesItsStem() throws {
         let fixture = try Fixture()
         try fixture.write("a.xml", Fixture.record(id: "signal", language: "en", body: "A transformer for signal distribution.", themes: ["opvang"]))
