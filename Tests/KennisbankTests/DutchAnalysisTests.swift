@@ -162,6 +162,21 @@ import Testing
         #expect(ids.enumerated().allSatisfy { index, id in !id.hasPrefix("mentor-") || index > chantage }, "\(ids)")
     }
 
+    @Test func theTitleOfALongTextWeighsMoreThanTheSameWordInItsBody() throws {
+        let fixture = try Fixture()
+        // About 250 words of text around the word, so the title is a small part of each record.
+        func text(_ mentions: Int, sentences: Int) -> String {
+            let filler = (1...sentences).map { "Het overleg met de wijkteams in stadsdeel \($0) ging over de planning van het jaar." }
+            return (Array(repeating: "De tippelzone kwam ter sprake.", count: mentions) + filler).joined(separator: " ")
+        }
+        try fixture.write("a.xml", Fixture.record(id: "in-de-titel", title: "Toezicht op de tippelzone", body: text(1, sentences: 18)))
+        try fixture.write("b.xml", Fixture.record(id: "in-de-tekst", title: "Verslag van het overleg", body: text(3, sentences: 17)))
+        try fixture.index()
+        // Both say *tippelzone* three times (a title counts double in any text); the one whose title names
+        // it comes first, though its text is a little longer.
+        #expect(try fixture.search("tippelzone").ids == ["in-de-titel", "in-de-tekst"])
+    }
+
     @Test func anEnglishWordIsNotExpandedByADutchEntryThatOnlySharesItsStem() throws {
         let fixture = try Fixture()
         try fixture.write("a.xml", Fixture.record(id: "signal", language: "en", body: "A transformer for signal distribution.", themes: ["opvang"]))
