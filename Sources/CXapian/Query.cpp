@@ -51,11 +51,13 @@ extern "C" kx_query *kx_query_term(const char *term, unsigned wqf) {
 }
 
 extern "C" kx_query *kx_query_match_all(void) {
-    try { return new kx_query{Xapian::Query::MatchAll}; } catch (...) { return nullptr; }
+    // A fresh node, never a copy of the static Query::MatchAll: Xapian 1.4 counts references without atomics,
+    // so copies of one shared static made on two threads at once can free it under a running search.
+    try { return new kx_query{Xapian::Query(std::string())}; } catch (...) { return nullptr; }
 }
 
 extern "C" kx_query *kx_query_match_nothing(void) {
-    try { return new kx_query{Xapian::Query::MatchNothing}; } catch (...) { return nullptr; }
+    try { return new kx_query{Xapian::Query()}; } catch (...) { return nullptr; }
 }
 
 extern "C" kx_query *kx_query_value_range(unsigned slot, const char *lo, const char *hi) {
@@ -63,7 +65,7 @@ extern "C" kx_query *kx_query_value_range(unsigned slot, const char *lo, const c
         if (lo && hi) return new kx_query{Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, lo, hi)};
         if (lo) return new kx_query{Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, lo)};
         if (hi) return new kx_query{Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, hi)};
-        return new kx_query{Xapian::Query::MatchAll};
+        return new kx_query{Xapian::Query(std::string())};  // not the shared static: see kx_query_match_all
     } catch (...) { return nullptr; }
 }
 
