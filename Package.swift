@@ -61,7 +61,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "KennisbankTests", dependencies: ["KennisbankCore", "KennisbankIngest", "KennisbankExport", "LibXMLKit", "XapianKit"]),
-        .testTarget(name: "KennisbankCLITests", dependencies: []),
+        // KennisbankIngest only for ExternalTool, which starts the binary without Foundation's Process (see there).
+        .testTarget(name: "KennisbankCLITests", dependencies: ["KennisbankIngest"]),
         .testTarget(
             name: "KennisbankServerTests",
             dependencies: ["KennisbankServer", "KennisbankIngest", "LibXMLKit", .product(name: "HummingbirdTesting", package: "hummingbird")],

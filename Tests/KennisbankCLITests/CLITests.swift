@@ -1,4 +1,5 @@
 import Foundation
+@testable import KennisbankIngest
 import Testing
 
 /// Runs the built `kennisbank` binary the way a person would, and checks what it prints and returns.
@@ -23,21 +24,12 @@ import Testing
         var stderr: String
     }
 
+    /// Runs the binary and waits for it. Through ExternalTool rather than Foundation's Process, whose
+    /// run() now and then crashed the whole test process (see ExternalTool.Child).
     @discardableResult
     static func run(_ arguments: [String]) throws -> Output {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+        let result = try ExternalTool(binary.path).run(arguments, timeout: 600, maxOutput: 256 << 20)
+        return Output(status: result.status, stdout: String(decoding: result.stdout, as: UTF8.self), stderr: result.stderr)
     }
 
     /// A temporary collection holding a few real Corpus files, and an index path beside it.

@@ -37,25 +37,17 @@ struct ExternalTool {
     /// Runs the program and waits for it, at most `timeout` seconds.
     func run(_ arguments: [String], timeout: TimeInterval, maxOutput: Int) throws(Failure) -> Output {
         guard isInstalled else { throw .missing(path) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        process.standardInput = FileHandle.nullDevice
-        let state = RunState()
+        let child: Child
         do {
-            try process.run()
+            child = try Child.spawn(path, arguments)
         } catch {
-            throw .cannotStart(path, error.localizedDescription)
+            throw .cannotStart(path, error.message)
         }
-        let running = RunningProcess(process)
+        let state = RunState()
 
         // Standard error on its own thread: a program blocked writing to a full stderr pipe would never finish.
         let errorDone = DispatchSemaphore(value: 0)
-        let errorHandle = stderr.fileHandleForReading
+        let errorHandle = FileHandle(fileDescriptor: child.stderr, closeOnDealloc: true)
         Thread.detachNewThread {
             var kept = [UInt8]()
             while true {
@@ -69,44 +61,134 @@ struct ExternalTool {
 
         let watchdog = DispatchWorkItem {
             state.markTimedOut()
-            running.stop()
+            child.stop()
         }
         DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
 
         var output = [UInt8]()
         var exceeded = false
-        let outputHandle = stdout.fileHandleForReading
+        let outputHandle = FileHandle(fileDescriptor: child.stdout, closeOnDealloc: true)
         while true {
             let chunk = outputHandle.availableData
             if chunk.isEmpty { break }
             if output.count + chunk.count > maxOutput {
                 exceeded = true
-                running.stop()
+                child.stop()
                 // Drain so the program is not left blocked on a full pipe while it dies.
                 while !outputHandle.availableData.isEmpty {}
                 break
             }
             output += chunk
         }
-        process.waitUntilExit()
+        let status = child.waitForExit()
         watchdog.cancel()
         errorDone.wait()
-        return Output(status: process.terminationStatus, stdout: exceeded ? [] : output,
+        return Output(status: status, stdout: exceeded ? [] : output,
                       stderr: String(decoding: state.error, as: UTF8.self), timedOut: state.timedOut, exceededLimit: exceeded)
     }
 
-    /// The child we started; signals go only to it, and only while it is still running (never to a reused pid).
-    private final class RunningProcess: @unchecked Sendable {
-        private let process: Process
-        init(_ process: Process) { self.process = process }
+    /// The child we started, with posix_spawn rather than Foundation's Process: Process.run reads past a
+    /// buffer while listing /proc/self/fd (AddressSanitizer: heap-buffer-overflow in
+    /// findMaximumOpenFromProcSelfFD), which now and then crashed the indexer. Signals go only to the child,
+    /// and only until it has exited (never to a reused pid).
+    private final class Child: @unchecked Sendable {
+        struct SpawnError: Error { let message: String }
+
+        let pid: pid_t
+        /// Read ends of the child's standard output and standard error.
+        let stdout: Int32
+        let stderr: Int32
+        private let lock = NSLock()
+        private var exited = false
+
+        private init(pid: pid_t, stdout: Int32, stderr: Int32) {
+            self.pid = pid
+            self.stdout = stdout
+            self.stderr = stderr
+        }
+
+        static func spawn(_ path: String, _ arguments: [String]) throws(SpawnError) -> Child {
+            var out: [Int32] = [-1, -1]
+            var err: [Int32] = [-1, -1]
+            guard GNU.pipe(&out) == 0 else { throw SpawnError(message: String(cString: strerror(errno))) }
+            guard GNU.pipe(&err) == 0 else {
+                close(out[0]); close(out[1])
+                throw SpawnError(message: String(cString: strerror(errno)))
+            }
+            var actions = posix_spawn_file_actions_t()
+            posix_spawn_file_actions_init(&actions)
+            defer { posix_spawn_file_actions_destroy(&actions) }
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+            posix_spawn_file_actions_adddup2(&actions, out[1], 1)
+            posix_spawn_file_actions_adddup2(&actions, err[1], 2)
+            // Nothing else of ours (index files, sockets) reaches the helper.
+            _ = GNU.addCloseFrom?(&actions, 3)
+            var attributes = posix_spawnattr_t()
+            posix_spawnattr_init(&attributes)
+            defer { posix_spawnattr_destroy(&attributes) }
+            // The server ignores SIGPIPE and may block signals; the helper starts with the defaults.
+            var none = sigset_t()
+            sigemptyset(&none)
+            posix_spawnattr_setsigmask(&attributes, &none)
+            var defaults = sigset_t()
+            sigemptyset(&defaults)
+            sigaddset(&defaults, SIGPIPE)
+            posix_spawnattr_setsigdefault(&attributes, &defaults)
+            posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+            let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
+            defer { argv.forEach { free($0) } }
+            var pid: pid_t = 0
+            let result = posix_spawn(&pid, path, &actions, &attributes, argv, environ)
+            close(out[1])
+            close(err[1])
+            guard result == 0 else {
+                close(out[0]); close(err[0])
+                throw SpawnError(message: String(cString: strerror(result)))
+            }
+            return Child(pid: pid, stdout: out[0], stderr: err[0])
+        }
 
         /// SIGTERM first; SIGKILL when it is still there a moment later.
         func stop() {
-            guard process.isRunning else { return }
-            kill(process.processIdentifier, SIGTERM)
-            DispatchQueue.global().asyncAfter(deadline: .now() + 2) { [self] in
-                if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-            }
+            signal(SIGTERM)
+            DispatchQueue.global().asyncAfter(deadline: .now() + 2) { [self] in signal(SIGKILL) }
+        }
+
+        private func signal(_ number: Int32) {
+            lock.withLock { if !exited { _ = kill(pid, number) } }
+        }
+
+        /// Waits for the child and reaps it. Returns its exit status, or the signal that ended it.
+        func waitForExit() -> Int32 {
+            // Wait without reaping first, so the pid cannot be reused before `exited` is set.
+            var info = siginfo_t()
+            while waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT) != 0 && errno == EINTR {}
+            lock.withLock { exited = true }
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+            let signal = status & 0x7f
+            return signal == 0 ? (status >> 8) & 0xff : signal
+        }
+    }
+
+    /// glibc functions the Glibc module does not import (they need _GNU_SOURCE), looked up once with C
+    /// calling convention; glibc has both since 2.34. Without them: pipe + FD_CLOEXEC, and no closefrom.
+    private enum GNU {
+        private static let pipe2 = function("pipe2", as: (@convention(c) (UnsafeMutablePointer<Int32>, Int32) -> Int32).self)
+        static let addCloseFrom = function("posix_spawn_file_actions_addclosefrom_np",
+                                           as: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
+
+        /// A pipe whose ends are closed on exec (in one step where glibc can, so no other thread's spawn gets them).
+        static func pipe(_ fds: UnsafeMutablePointer<Int32>) -> Int32 {
+            if let pipe2 { return pipe2(fds, O_CLOEXEC) }
+            guard Glibc.pipe(fds) == 0 else { return -1 }
+            _ = fcntl(fds[0], F_SETFD, FD_CLOEXEC)
+            _ = fcntl(fds[1], F_SETFD, FD_CLOEXEC)
+            return 0
+        }
+
+        private static func function<F>(_ name: String, as type: F.Type) -> F? {
+            dlsym(dlopen(nil, RTLD_NOW), name).map { unsafeBitCast($0, to: type) }
         }
     }
 
