@@ -116,14 +116,17 @@ public final class XapianDatabase {
         guard !readings.isEmpty else { return [] }
         let handles: [OpaquePointer?] = readings.map { $0.handle }
         var out = [OpaquePointer?](repeating: nil, count: readings.count)
-        _ = try XapianError.check { error in
-            handles.withUnsafeBufferPointer { input in
-                out.withUnsafeMutableBufferPointer { output in
-                    kx_query_scale_by_residual_idf(input.baseAddress, readings.count, handle, asOne ? 1 : 0, output.baseAddress, error)
+        // The readings own the handles the shim reads: they must live until it returns.
+        try withExtendedLifetime(readings) { () throws(XapianError) in
+            _ = try XapianError.check { error in
+                handles.withUnsafeBufferPointer { input in
+                    out.withUnsafeMutableBufferPointer { output in
+                        kx_query_scale_by_residual_idf(input.baseAddress, readings.count, handle, asOne ? 1 : 0, output.baseAddress, error)
+                    }
                 }
             }
         }
-        return withExtendedLifetime(readings) { out.map { XapianQuery(handle: $0!) } }
+        return out.map { XapianQuery(handle: $0!) }
     }
 
     /// The synonyms stored for `key` in the synonym table.

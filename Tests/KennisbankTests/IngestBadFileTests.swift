@@ -114,7 +114,7 @@ import Testing
     @Test func helperProgramsSeeNoneOfTheIndexersOpenFiles() throws {
         // An open index or socket of ours must not reach pdftotext: only its standard streams, and the
         // folder `ls` itself opens to list them, which gets the lowest free number (3, if nothing leaked).
-        let held = open("/etc/hostname", O_RDONLY)  // inheritable: no O_CLOEXEC
+        let held = open("/dev/null", O_RDONLY)  // inheritable: no O_CLOEXEC
         defer { close(held) }
         let listing = try ExternalTool("/bin/ls").run(["/proc/self/fd"], timeout: 30, maxOutput: 10_000)
         let descriptors = String(decoding: listing.stdout, as: UTF8.self).split(separator: "\n").compactMap { Int($0) }
